@@ -1,4 +1,5 @@
 /** What every command returns: plain data, rendered by src/format. */
+import type { Passage, Report } from './corpus/report.ts';
 
 export interface Citation {
   reportId: string;
@@ -8,6 +9,11 @@ export interface Citation {
   /** The paragraph, verbatim. */
   text: string;
   score: number;
+  /** Source details of the report, where the corpus gives them. */
+  author?: string;
+  outlet?: string;
+  published?: string;
+  url?: string;
   /** who-said: the speaker as written in the report. */
   speaker?: string;
   /** who-said: the outlet the statement went through, or null. */
@@ -36,4 +42,24 @@ export interface Answer {
   suggestions?: string[];
   /** A usage or input error, phrased for the user. */
   error?: string;
+}
+
+/** A request the user has to change (empty question, unknown report...): shown to them as it is. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The citation of one passage: the paragraph verbatim, with where it comes from. */
+export function citationOf(report: Report, passage: Passage, score = 0): Citation {
+  const citation: Citation = {
+    reportId: report.id,
+    title: report.title,
+    paragraph: passage.paragraph,
+    text: passage.text,
+    score: Math.round(score * 1000) / 1000,
+  };
+  for (const key of ['author', 'outlet', 'published', 'url'] as const) {
+    if (report[key] !== undefined) citation[key] = report[key];
+  }
+  return citation;
 }

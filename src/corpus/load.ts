@@ -1,0 +1,128 @@
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { AliasGroup } from '../search/analysis.ts';
+import type { Report } from './report.ts';
+import { parseMarkdownReport, parseTextReport, ReportError } from './parse.ts';
+import { topicListSchema, type Topic } from './topic.ts';
+
+/** Everything a corpus folder holds: the reports and the data files that steer analysis. */
+export interface Corpus {
+  dir: string;
+  reports: Report[];
+  aliases: AliasGroup[];
+  topics: Topic[];
+  /** Files that were skipped, with why (not errors: the corpus still loads). */
+  warnings: string[];
+}
+
+/** A corpus that cannot be loaded; names the file and the reason. */
+export class CorpusError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'CorpusError';
+  }
+}
+
+export const ALIASES_FILE = 'aliases.yaml';
+export const TOPICS_FILE = 'topics.yaml';
+/** Reports larger than this are refused: a news report is a few kilobytes. */
+export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+
+const aliasFileSchema = z.array(z.array(z.string().trim().min(1)).min(1));
+
+/**
+ * Reads every report under `dir` (sub-folders too) in a stable order (by path), and the alias and
+ * topic files. Validates everything before returning, so a caller never sees half a corpus.
+ */
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const root = await realpath(dir).catch(() => {
+    throw new CorpusError(dir, 'corpus folder not found');
+  });
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+
+  const reports: Report[] = [];
+  const warnings: string[] = [];
+  const ids = new Map<string, string>();
+  for (const file of files) {
+    const base = path.basename(file);
+    if (base.startsWith('.') || file === ALIASES_FILE || file === TOPICS_FILE) continue;
+    const ext = path.extname(base).toLowerCase();
+    if (ext !== '.md' && ext !== '.txt') {
+      warnings.push(`${file}: skipped (only .md and .txt reports are read)`);
+      continue;
+    }
+    const text = await readInside(root, file);
+    const report = parseReport(file, ext, text);
+    const earlier = ids.get(report.id);
+    if (earlier) throw new CorpusError(file, `duplicate id "${report.id}" (also used by ${earlier})`);
+    ids.set(report.id, file);
+    reports.push(report);
+  }
+  return {
+    dir: root,
+    reports,
+    aliases: await readDataFile(root, ALIASES_FILE, aliasFileSchema),
+    topics: await readDataFile(root, TOPICS_FILE, topicListSchema),
+    warnings,
+  };
+}
+
+function parseReport(file: string, ext: string, text: string): Report {
+  try {
+    return ext === '.md' ? parseMarkdownReport(file, text) : parseTextReport(file, text);
+  } catch (error) {
+    if (error instanceof ReportError) throw new CorpusError(file, error.message);
+    throw error;
+  }
+}
+
+/** Reads a file, refusing links that lead outside the corpus folder, huge files and binary data. */
+async function readInside(root: string, file: string): Promise<string> {
+  const real = await realpath(path.join(root, file)).catch(() => {
+    throw new CorpusError(file, 'broken link');
+  });
+  if (real !== root && !real.startsWith(root + path.sep)) {
+    throw new CorpusError(file, 'links outside the corpus folder');
+  }
+  const info = await stat(real);
+  if (info.size > MAX_REPORT_BYTES) {
+    throw new CorpusError(file, `too large (${info.size} bytes; at most ${MAX_REPORT_BYTES})`);
+  }
+  const bytes = await readFile(real);
+  if (bytes.includes(0)) throw new CorpusError(file, 'binary file, not text');
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+async function readDataFile<T>(root: string, file: string, schema: z.ZodType<T[]>): Promise<T[]> {
+  let text: string;
+  try {
+    text = await readInside(root, file);
+  } catch (error) {
+    if (error instanceof CorpusError && error.reason === 'broken link') return [];
+    throw error;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text) ?? [];
+  } catch (error) {
+    throw new CorpusError(file, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new CorpusError(file, describeZodError(parsed.error));
+  return parsed.data;
+}
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

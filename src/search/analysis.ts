@@ -1,0 +1,198 @@
+import stem from 'wink-porter2-stemmer';
+import { STOP_WORDS } from './stopwords.ts';
+
+/**
+ * English text analysis, shared by indexing, querying, speaker matching and highlighting, so that
+ * all of them agree on what a "term" is.
+ *
+ * Pipeline: fold (Unicode compatibility, accents, typographic quotes) → join dotted abbreviations
+ * ("U.S." → "US") → split into words → replace alias phrases ("Wall Street Journal" → WSJ) →
+ * per word: alias lookup, else lower-case, drop stop words, Porter2 stem.
+ */
+
+/** A group of names for one thing. The first name is the canonical one. */
+export type AliasGroup = readonly string[];
+
+export interface Analyzer {
+  /** Words of a text, case kept (MiniSearch `tokenize` hook). Alias phrases come out as one token. */
+  tokenize(text: string): string[];
+  /** One word to its index term, or null for a stop word (MiniSearch `processTerm` hook). */
+  processTerm(word: string): string | null;
+  /** The index terms of a text, in order. */
+  terms(text: string): string[];
+  /** Words of a text with their offsets, for highlighting: `term` is null for stop words. */
+  words(text: string): Array<{ word: string; start: number; end: number; term: string | null }>;
+}
+
+/** Marks a token that tokenize already resolved to a canonical alias term. */
+const RESOLVED = '\u0000';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const DOTTED_ABBREVIATION = /\b(?:\p{Lu}\.){2,}/gu;
+const POSSESSIVE = /['’]s$/u;
+
+const foldCache = new Map<string, string>();
+
+/**
+ * Fold one character at a time (accents off, typographic apostrophes to ASCII), keeping the text's
+ * length so that word offsets stay valid in the original text. A character that would fold into
+ * several (a ligature) is kept as it is.
+ */
+export function fold(text: string): string {
+  return text.replace(/[^\x00-\x7F]/g, (ch) => {
+    let folded = foldCache.get(ch);
+    if (folded === undefined) {
+      const candidate = /[‘’ʼ′]/.test(ch) ? "'" : ch.normalize('NFKD').replace(/\p{M}+/gu, '');
+      folded = candidate.length === ch.length ? candidate : ch;
+      foldCache.set(ch, folded);
+    }
+    return folded;
+  });
+}
+
+/** An all-capitals abbreviation such as US or FT: matched case-sensitively, so "us" stays a pronoun. */
+function isAbbreviation(word: string): boolean {
+  return word.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(word) && /\p{Lu}/u.test(word);
+}
+
+/** Lower-cased, possessive dropped, apostrophes removed ("don't" → "dont"). */
+function normalWord(word: string): string {
+  return word.toLowerCase().replace(POSSESSIVE, '').replace(/'/g, '');
+}
+
+const STEM_CACHE_LIMIT = 200_000;
+
+export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
+  const stemCache = new Map<string, string>();
+  const stemWord = (word: string): string => {
+    let stemmed = stemCache.get(word);
+    if (stemmed === undefined) {
+      stemmed = stem(word);
+      // Query text is unbounded: stop caching rather than grow without limit.
+      if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stemmed);
+    }
+    return stemmed;
+  };
+
+  // Canonical term of each alias group: its first name, lower-cased, without spaces.
+  const abbreviations = new Map<string, string>(); // "US" → "us" (case-sensitive)
+  const words = new Map<string, string>(); // stem of a one-word name → canonical
+  const phrases = new Map<string, Array<{ words: string[]; canonical: string }>>(); // by first word
+  for (const group of aliases) {
+    const first = group[0];
+    if (!first) continue;
+    const canonical = normalWord(splitWords(fold(first)).join(''));
+    for (const name of group) {
+      const parts = splitWords(fold(name));
+      if (parts.length === 1 && isAbbreviation(parts[0]!)) {
+        abbreviations.set(parts[0]!, canonical);
+      } else if (parts.length === 1) {
+        words.set(stemWord(normalWord(parts[0]!)), canonical);
+      } else if (parts.length > 1) {
+        const lowered = parts.map(normalWord);
+        const list = phrases.get(lowered[0]!) ?? [];
+        list.push({ words: lowered, canonical });
+        list.sort((a, b) => b.words.length - a.words.length); // longest phrase wins
+        phrases.set(lowered[0]!, list);
+      }
+    }
+  }
+
+  const processTerm = (word: string): string | null => {
+    if (word.startsWith(RESOLVED)) return word.slice(RESOLVED.length);
+    const bare = word.replace(POSSESSIVE, '');
+    const abbreviation = abbreviations.get(bare);
+    if (abbreviation) return abbreviation;
+    const normal = normalWord(word);
+    if (normal.length === 0 || STOP_WORDS.has(normal)) return null;
+    const stemmed = stemWord(normal);
+    return words.get(stemmed) ?? stemmed;
+  };
+
+  /** Words with offsets in the original text; an alias phrase is one entry spanning its words. */
+  const spans = (text: string) => {
+    const folded = fold(text);
+    const found: Array<{ word: string; start: number; end: number }> = [];
+    for (const match of folded.matchAll(WORD)) {
+      found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+    }
+    const merged = mergeDottedAbbreviations(found, folded);
+    const out: Array<{ word: string; start: number; end: number; resolved?: string }> = [];
+    for (let i = 0; i < merged.length; i++) {
+      const current = merged[i]!;
+      const candidates = phrases.get(normalWord(current.word));
+      const hit = candidates?.find((p) =>
+        p.words.every((w, k) => merged[i + k] !== undefined && normalWord(merged[i + k]!.word) === w),
+      );
+      if (hit) {
+        const last = merged[i + hit.words.length - 1]!;
+        out.push({ word: folded.slice(current.start, last.end), start: current.start, end: last.end, resolved: hit.canonical });
+        i += hit.words.length - 1;
+      } else {
+        out.push(current);
+      }
+    }
+    return out;
+  };
+
+  const tokenize = (text: string): string[] =>
+    spans(text).map((s) => (s.resolved === undefined ? s.word : RESOLVED + s.resolved));
+
+  return {
+    tokenize,
+    processTerm,
+    terms(text) {
+      const out: string[] = [];
+      for (const token of tokenize(text)) {
+        const term = processTerm(token);
+        if (term !== null) out.push(term);
+      }
+      return out;
+    },
+    words(text) {
+      return spans(text).map((s) => ({
+        word: text.slice(s.start, s.end),
+        start: s.start,
+        end: s.end,
+        term: s.resolved ?? processTerm(s.word),
+      }));
+    },
+  };
+}
+
+function splitWords(text: string): string[] {
+  const source = text.replace(DOTTED_ABBREVIATION, (m) => m.replaceAll('.', ''));
+  return [...source.matchAll(WORD)].map((m) => m[0]);
+}
+
+/** "U S" split from "U.S." back into one word "US" spanning the dots. */
+function mergeDottedAbbreviations(
+  found: Array<{ word: string; start: number; end: number }>,
+  folded: string,
+): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  for (let i = 0; i < found.length; i++) {
+    const first = found[i]!;
+    let j = i;
+    let word = first.word;
+    while (
+      /^\p{Lu}$/u.test(found[j]!.word) &&
+      found[j + 1] !== undefined &&
+      /^\p{Lu}$/u.test(found[j + 1]!.word) &&
+      folded[found[j]!.end] === '.' &&
+      found[j + 1]!.start === found[j]!.end + 1
+    ) {
+      j++;
+      word += found[j]!.word;
+    }
+    if (j > i) {
+      // Include the closing dot of the abbreviation when present ("U.S.").
+      const end = folded[found[j]!.end] === '.' ? found[j]!.end + 1 : found[j]!.end;
+      out.push({ word, start: first.start, end });
+      i = j;
+    } else {
+      out.push(first);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Corpus } from '../corpus/load.ts';
+import { toPassages, type Passage, type Report } from '../corpus/report.ts';
+import type { Topic } from '../corpus/topic.ts';
+import { createAnalyzer, type Analyzer } from './analysis.ts';
+
+/** Search settings. Every field is optional; the defaults are the ones documented here. */
+export interface LibraryOptions {
+  /** Fuzzy matching (typos): edit distance as a fraction of the term's length. Default 0.2. */
+  fuzzy: number;
+  /** Only terms at least this long are matched fuzzily; short words have too many neighbours. Default 5. */
+  fuzzyMinLength: number;
+  /** The last word of a query also matches as a prefix (it may be half typed) when at least this long. Default 3. */
+  prefixMinLength: number;
+  /** Score factor for a passage whose report's headline contains the matched term. Default 1.5. */
+  headlineBoost: number;
+  /**
+   * Relevance rule: a passage answers a query when the query terms it contains carry more than this
+   * share of the query's weight, each term weighted by its rarity in the corpus (IDF; a term the
+   * corpus never uses weighs the most). A term matched only by a typo or a prefix counts half. Default 0.5.
+   */
+  minCoverage: number;
+}
+
+export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
+  fuzzy: 0.2,
+  fuzzyMinLength: 5,
+  prefixMinLength: 3,
+  headlineBoost: 1.5,
+  minCoverage: 0.5,
+};
+
+export interface Hit {
+  passage: Passage;
+  report: Report;
+  score: number;
+  /** Weighted share of the query's terms this passage contains, 0..1 (see `minCoverage`). */
+  coverage: number;
+}
+
+export interface SearchRequest {
+  /** Only passages of these reports. */
+  reportIds?: readonly string[];
+  /** At most this many hits, best first. Default 10. */
+  limit?: number;
+}
+
+export interface SearchOutcome {
+  /** The query's terms after analysis (stop words removed); empty means nothing to search for. */
+  terms: string[];
+  /** Hits that pass the relevance rule, best first. */
+  hits: Hit[];
+}
+
+type IndexedPassage = { id: number; text: string };
+
+/**
+ * The built, read-only index over a corpus's passages plus what index time derived from them.
+ * Replaced whole on reindex; never changed while answering.
+ */
+export class Library {
+  readonly reports: readonly Report[];
+  readonly passages: readonly Passage[];
+  readonly topics: readonly Topic[];
+  readonly analyzer: Analyzer;
+  readonly options: LibraryOptions;
+  /** Milliseconds the build took. */
+  readonly buildMs: number;
+  private readonly index: MiniSearch<IndexedPassage>;
+  private readonly reportsById: Map<string, Report>;
+  private readonly passageReport: Report[];
+  private readonly headlineTerms: Map<string, Set<string>>;
+  /** How many passages contain each term: the relevance rule's weights. */
+  private readonly documentFrequency: Map<string, number>;
+
+  constructor(corpus: Corpus, options: Partial<LibraryOptions> = {}) {
+    const started = performance.now();
+    this.options = { ...DEFAULT_LIBRARY_OPTIONS, ...options };
+    this.reports = corpus.reports;
+    this.topics = corpus.topics;
+    this.analyzer = createAnalyzer(corpus.aliases);
+    this.reportsById = new Map(corpus.reports.map((r) => [r.id, r]));
+    this.passages = corpus.reports.flatMap(toPassages);
+    this.passageReport = this.passages.map((p) => this.reportsById.get(p.reportId)!);
+    this.headlineTerms = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
+
+    this.documentFrequency = new Map();
+    for (const passage of this.passages) {
+      for (const term of new Set(this.analyzer.terms(passage.text))) {
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      }
+    }
+
+    const { fuzzy, fuzzyMinLength, prefixMinLength, headlineBoost } = this.options;
+    this.index = new MiniSearch<IndexedPassage>({
+      fields: ['text'],
+      tokenize: this.analyzer.tokenize,
+      processTerm: this.analyzer.processTerm,
+      searchOptions: {
+        fuzzy: (term) => (term.length >= fuzzyMinLength ? fuzzy : false),
+        prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength,
+        boostDocument: (id, term) =>
+          this.headlineTerms.get(this.passageReport[id as number]!.id)!.has(term) ? headlineBoost : 1,
+      },
+    });
+    this.index.addAll(this.passages.map((p, id) => ({ id, text: p.text })));
+    this.buildMs = performance.now() - started;
+  }
+
+  report(id: string): Report | undefined {
+    return this.reportsById.get(id);
+  }
+
+  /** Passages relevant to a query, best first, by the relevance rule of `minCoverage`. */
+  search(query: string, request: SearchRequest = {}): SearchOutcome {
+    const terms = [...new Set(this.analyzer.terms(query))];
+    if (terms.length === 0) return { terms, hits: [] };
+    const only = request.reportIds ? new Set(request.reportIds) : undefined;
+    const results = this.index.search(query, {
+      filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
+    });
+    const totalWeight = terms.reduce((sum, term) => sum + this.weight(term), 0);
+    const hits: Hit[] = [];
+    for (const result of results) {
+      const coverage = this.coverage(result, totalWeight);
+      if (coverage <= this.options.minCoverage) continue;
+      const id = result.id as number;
+      hits.push({ passage: this.passages[id]!, report: this.passageReport[id]!, score: result.score, coverage });
+      if (hits.length >= (request.limit ?? 10)) break;
+    }
+    return { terms, hits };
+  }
+
+  /** IDF of a term in this corpus, as BM25 computes it; highest for a term no passage has. */
+  private weight(term: string): number {
+    const n = this.passages.length;
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private coverage(result: SearchResult, totalWeight: number): number {
+    let matched = 0;
+    for (const term of result.queryTerms) {
+      // An exact match is evidence; a typo or prefix match is only a guess at what was meant.
+      matched += this.weight(term) * (term in result.match ? 1 : 0.5);
+    }
+    return totalWeight > 0 ? matched / totalWeight : 0;
+  }
+}
