@@ -1,4 +1,4 @@
-import { citationOf, UsageError, type Answer } from '../src/answer.ts';
+import { UsageError, type Answer } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
 import type { Command, CommandInput } from './command.ts';
 
@@ -15,7 +15,7 @@ export function ask(library: Library, input: CommandInput): Answer {
     command: 'ask',
     query: question,
     answered: hits.length > 0,
-    citations: hits.map((hit) => citationOf(hit.report, hit.passage, hit.score)),
+    citations: hits.map((hit) => library.cite(hit)),
   };
 }
 

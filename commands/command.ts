@@ -12,5 +12,7 @@ export interface CommandInput {
 export interface Command {
   name: string;
   description: string;
+  /** Names of the command's options besides its main text (CLI flags, batch `options`). */
+  options?: readonly string[];
   run(library: Library, input: CommandInput): Answer;
 }

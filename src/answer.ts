@@ -14,6 +14,8 @@ export interface Citation {
   outlet?: string;
   published?: string;
   url?: string;
+  /** Character ranges of `text` that matched the query, [start, end), for highlighting. */
+  highlights?: Array<[number, number]>;
   /** who-said: the speaker as written in the report. */
   speaker?: string;
   /** who-said: the outlet the statement went through, or null. */

@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { citationOf, type Citation } from '../answer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { toPassages, type Passage, type Report } from '../corpus/report.ts';
 import type { Topic } from '../corpus/topic.ts';
@@ -36,6 +37,8 @@ export interface Hit {
   score: number;
   /** Weighted share of the query's terms this passage contains, 0..1 (see `minCoverage`). */
   coverage: number;
+  /** The passage's terms that matched (after typo and prefix matching). */
+  matched: string[];
 }
 
 export interface SearchRequest {
@@ -125,10 +128,30 @@ export class Library {
       const coverage = this.coverage(result, totalWeight);
       if (coverage <= this.options.minCoverage) continue;
       const id = result.id as number;
-      hits.push({ passage: this.passages[id]!, report: this.passageReport[id]!, score: result.score, coverage });
+      hits.push({
+        passage: this.passages[id]!,
+        report: this.passageReport[id]!,
+        score: result.score,
+        coverage,
+        matched: result.terms,
+      });
       if (hits.length >= (request.limit ?? 10)) break;
     }
     return { terms, hits };
+  }
+
+  /** Character ranges of the words in `text` whose term is one of `terms`, for highlighting. */
+  highlight(text: string, terms: Iterable<string>): Array<[number, number]> {
+    const wanted = new Set(terms);
+    return this.analyzer
+      .words(text)
+      .filter((w) => w.term !== null && wanted.has(w.term))
+      .map((w): [number, number] => [w.start, w.end]);
+  }
+
+  /** A hit as a citation, with the words that matched marked. */
+  cite(hit: Hit): Citation {
+    return { ...citationOf(hit.report, hit.passage, hit.score), highlights: this.highlight(hit.passage.text, hit.matched) };
   }
 
   /** IDF of a term in this corpus, as BM25 computes it; highest for a term no passage has. */

@@ -1,0 +1,126 @@
+/**
+ * Offline use, no Discord needed: the same commands and formatter the bot uses.
+ *
+ *   npm run cli -- ask "What security guarantees does Ukraine want?"
+ *   npm run cli -- ask "…" --json
+ *   npm run --silent cli -- batch --json < queries.jsonl
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { commands } from '../commands/index.ts';
+import type { Answer } from './answer.ts';
+import { loadConfig, ConfigError } from './config.ts';
+import { CorpusError } from './corpus/load.ts';
+import { Dossier } from './dossier.ts';
+import { renderJson, renderTerminal } from './format/index.ts';
+import { createLogger } from './log.ts';
+
+const EXIT_USAGE = 2;
+
+class CliUsageError extends Error {}
+
+function usage(): string {
+  const names = [...commands.values()].map((c) => `  ${c.name.padEnd(11)} ${c.description}`).join('\n');
+  return [
+    'Usage: npm run cli -- <command> [text] [--json] [--corpus DIR]',
+    '       npm run --silent cli -- batch --json < queries.jsonl',
+    '',
+    'Commands:',
+    names,
+    `  ${'batch'.padEnd(11)} Read {"command", "query"} JSON lines on stdin; write one Answer JSON line each.`,
+  ].join('\n');
+}
+
+function parse(argv: string[]) {
+  const commandOptions = [...new Set([...commands.values()].flatMap((c) => c.options ?? []))];
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        corpus: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        ...Object.fromEntries(commandOptions.map((name) => [name, { type: 'string' as const }])),
+      },
+    });
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const [command, ...words] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${usage()}\n`);
+    return values.help ? 0 : EXIT_USAGE;
+  }
+  if (command !== 'batch' && !commands.has(command)) {
+    throw new CliUsageError(`unknown command "${command}" (try --help)`);
+  }
+
+  const config = loadConfig();
+  const logger = await createLogger({ level: config.LOG_LEVEL ?? 'warn' });
+  const dossier = await Dossier.open(values.corpus ?? config.CORPUS_DIR, logger);
+
+  if (command === 'batch') {
+    await runBatch(dossier);
+    return 0;
+  }
+  const options = Object.fromEntries(
+    Object.entries(values).filter(([k, v]) => typeof v === 'string' && k !== 'corpus'),
+  ) as Record<string, string>;
+  const answer = dossier.answer(command, { query: words.join(' '), options });
+  if (answer.error) throw new CliUsageError(answer.error);
+  process.stdout.write(values.json ? `${renderJson(answer)}\n` : renderTerminal(answer));
+  return 0;
+}
+
+/** One Answer JSON line per input line, in order; a bad line gets an answer with `error`. */
+async function runBatch(dossier: Dossier): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    process.stdout.write(`${renderJson(answerLine(dossier, line, lineNumber))}\n`);
+  }
+}
+
+function answerLine(dossier: Dossier, line: string, lineNumber: number): Answer {
+  let request: unknown;
+  try {
+    request = JSON.parse(line);
+  } catch {
+    return { command: '', query: '', answered: false, citations: [], error: `line ${lineNumber} is not JSON` };
+  }
+  const { command, query, options } = (request ?? {}) as Record<string, unknown>;
+  const text = typeof query === 'string' ? query : '';
+  if (typeof command !== 'string') {
+    return { command: '', query: text, answered: false, citations: [], error: `line ${lineNumber} has no "command"` };
+  }
+  const stringOptions =
+    options && typeof options === 'object'
+      ? Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'string'))
+      : {};
+  return dossier.answer(command, { query: text, options: stringOptions });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliUsageError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+    } else if (error instanceof CorpusError || error instanceof ConfigError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

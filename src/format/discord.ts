@@ -1,0 +1,163 @@
+import type { Answer, Citation } from '../answer.ts';
+import { blockQuote, escapeMarkdown, highlightMarkdown } from './markdown.ts';
+import { ELLIPSIS, shorten, type Excerpt } from './shorten.ts';
+import { describeSource, headingOf, notAnsweredText, questionLabel, SHORTENED_NOTE } from './text.ts';
+
+/** Discord's limits on one message (https://discord.com/developers/docs/resources/message). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embeds: 10,
+  embedTotal: 6000,
+} as const;
+
+/** Citations shown per message; the rest are pages behind the "More" button. */
+export const CITATIONS_PER_PAGE = 4;
+/** What the bot echoes of the user's own text at most. */
+const ECHO_MAX = 200;
+
+export interface DiscordEmbed {
+  title?: string;
+  description: string;
+  color: number;
+}
+
+export interface DiscordButtonRow {
+  type: 1;
+  components: Array<{ type: 2; style: 2; label: string; custom_id: string }>;
+}
+
+/** A message body in Discord's own JSON shape. */
+export interface DiscordMessage {
+  content: string;
+  embeds: DiscordEmbed[];
+  components: DiscordButtonRow[];
+  /** Nobody is pinged, except the one user the caller chose to address. */
+  allowed_mentions: { parse: []; users: string[] };
+}
+
+export interface DiscordRenderOptions {
+  /** Which page of the citations to show, from 0. Default 0. */
+  page?: number;
+  /** Address the answer to this user: the only mention that pings. */
+  mentionUserId?: string;
+  /** custom_id for the "More" button; without it no button is added. */
+  moreButtonId?: string;
+}
+
+export interface DiscordRendering {
+  message: DiscordMessage;
+  page: number;
+  pageCount: number;
+}
+
+const COLOR = { answer: 0x3b82f6, uncovered: 0x9ca3af } as const;
+
+/** One embed's worth of an answer: a citation, or one side of a comparison. */
+interface Block {
+  title?: string;
+  citations: Citation[];
+  /** Shown instead of quotes when the block has none (a report that does not cover the topic). */
+  empty?: string;
+}
+
+export function renderDiscord(answer: Answer, options: DiscordRenderOptions = {}): DiscordRendering {
+  const pages = paginate(blocksOf(answer).map(toEmbed));
+  const pageCount = Math.max(1, pages.length);
+  const page = Math.min(Math.max(0, options.page ?? 0), pageCount - 1);
+  const embeds = pages[page] ?? [];
+
+  const lines: string[] = [];
+  if (options.mentionUserId) lines.push(`<@${options.mentionUserId}>`);
+  lines.push(headerOf(answer, page, pageCount));
+  const components: DiscordButtonRow[] =
+    options.moreButtonId && page < pageCount - 1
+      ? [{ type: 1, components: [{ type: 2, style: 2, label: `More (${page + 2}/${pageCount})`, custom_id: options.moreButtonId }] }]
+      : [];
+  return {
+    message: {
+      content: truncate(lines.join('\n'), DISCORD_LIMITS.content),
+      embeds,
+      components,
+      allowed_mentions: { parse: [], users: options.mentionUserId ? [options.mentionUserId] : [] },
+    },
+    page,
+    pageCount,
+  };
+}
+
+function headerOf(answer: Answer, page: number, pageCount: number): string {
+  if (answer.error) return escapeMarkdown(answer.error);
+  const echo = escapeMarkdown(truncate(answer.query, ECHO_MAX));
+  const label = questionLabel(answer.command);
+  const asked = echo ? `**${label}:** ${echo}` : `**${label}**`;
+  if (!answered(answer)) return `${asked}\n${escapeMarkdown(notAnsweredText(answer))}`;
+  return pageCount > 1 ? `${asked} · page ${page + 1}/${pageCount}` : asked;
+}
+
+function answered(answer: Answer): boolean {
+  return answer.answered && (answer.citations.length > 0 || (answer.sides?.length ?? 0) > 0);
+}
+
+function blocksOf(answer: Answer): Block[] {
+  if (answer.error || !answered(answer)) return [];
+  if (answer.sides) {
+    return answer.sides.map((side) => ({
+      title: side.title,
+      citations: side.citations,
+      ...(side.covered ? {} : { empty: `Not covered: this report does not address “${answer.query}”.` }),
+    }));
+  }
+  return answer.citations.map((citation) => ({ title: headingOf(answer.command, citation), citations: [citation] }));
+}
+
+function toEmbed(block: Block): DiscordEmbed {
+  const title = block.title ? truncate(block.title, DISCORD_LIMITS.embedTitle) : undefined;
+  if (block.citations.length === 0) {
+    return { ...(title ? { title } : {}), description: escapeMarkdown(block.empty ?? ''), color: COLOR.uncovered };
+  }
+  // Each quote in a block gets an equal share of the description.
+  const share = Math.floor(DISCORD_LIMITS.embedDescription / block.citations.length) - 2;
+  const description = block.citations.map((c) => quoteWithSource(c, share)).join('\n\n');
+  return { ...(title ? { title } : {}), description, color: COLOR.answer };
+}
+
+/** The paragraph as a block quote (shortened to its matching sentences if it must be), then its source. */
+function quoteWithSource(citation: Citation, maxChars: number): string {
+  const render = (excerpts: Excerpt[], shortened: boolean) =>
+    `${blockQuote(excerpts.map((e) => highlightMarkdown(e.text, e.highlights)).join(` ${ELLIPSIS} `))}\n${sourceLine(citation, shortened)}`;
+  const { excerpts, shortened } = shorten(citation.text, citation.highlights ?? [], maxChars, (e) => render(e, true).length);
+  return render(excerpts, shortened);
+}
+
+function sourceLine(citation: Citation, shortened: boolean): string {
+  const source = `— ${escapeMarkdown(describeSource(citation))}`;
+  const link = citation.url ? ` · [source](<${citation.url}>)` : '';
+  return `${source}${link}${shortened ? ` · *${SHORTENED_NOTE}*` : ''}`;
+}
+
+/** Packs embeds into messages within Discord's per-message limits and our page size. */
+function paginate(embeds: DiscordEmbed[]): DiscordEmbed[][] {
+  const pages: DiscordEmbed[][] = [];
+  let current: DiscordEmbed[] = [];
+  let size = 0;
+  for (const embed of embeds) {
+    const length = (embed.title?.length ?? 0) + embed.description.length;
+    const full =
+      current.length >= Math.min(CITATIONS_PER_PAGE, DISCORD_LIMITS.embeds) || size + length > DISCORD_LIMITS.embedTotal;
+    if (current.length > 0 && full) {
+      pages.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(embed);
+    size += length;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,11 @@
+/** The formatter: the only place an Answer becomes something a person reads. */
+import type { Answer } from '../answer.ts';
+
+export { renderDiscord, DISCORD_LIMITS, CITATIONS_PER_PAGE } from './discord.ts';
+export type { DiscordMessage, DiscordEmbed, DiscordRenderOptions, DiscordRendering } from './discord.ts';
+export { renderTerminal } from './terminal.ts';
+
+/** One line of JSON: the Answer itself (the batch contract). */
+export function renderJson(answer: Answer): string {
+  return JSON.stringify(answer);
+}

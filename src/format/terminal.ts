@@ -1,0 +1,30 @@
+import type { Answer, Citation } from '../answer.ts';
+import { describeSource, headingOf, notAnsweredText, questionLabel } from './text.ts';
+
+/** Plain text for a terminal: each quote verbatim in typographic quotes, then its source. */
+export function renderTerminal(answer: Answer): string {
+  if (answer.error) return `${answer.error}\n`;
+  const lines = [`${questionLabel(answer.command)}: ${answer.query}`.trimEnd(), ''];
+  if (!answer.answered) {
+    lines.push(notAnsweredText(answer));
+  } else if (answer.sides) {
+    for (const side of answer.sides) {
+      lines.push(`== ${side.title} ==`);
+      if (!side.covered) lines.push('  Not covered by this report.');
+      side.citations.forEach((c, i) => lines.push(...citationLines(answer, c, i)));
+      lines.push('');
+    }
+  } else {
+    answer.citations.forEach((c, i) => lines.push(...citationLines(answer, c, i), ''));
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function citationLines(answer: Answer, citation: Citation, index: number): string[] {
+  const heading = headingOf(answer.command, citation);
+  return [
+    ...(heading ? [`[${index + 1}] ${heading}:`] : []),
+    `${heading ? '    ' : `[${index + 1}] `}“${citation.text}”`,
+    `    — ${describeSource(citation)}${citation.url ? ` <${citation.url}>` : ''}`,
+  ];
+}

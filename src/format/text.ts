@@ -1,0 +1,45 @@
+import type { Answer, Citation, CommandName } from '../answer.ts';
+
+/** Wording shared by every rendering (Discord, terminal), so they say the same thing. */
+
+export const SHORTENED_NOTE = 'shortened: […] marks text left out';
+
+/** "Title, Author (Outlet), 2024-03-01, ¶3" with whatever the report gives. */
+export function describeSource(citation: Citation): string {
+  const by = [citation.author, citation.outlet ? `(${citation.outlet})` : undefined].filter(Boolean).join(' ');
+  return [citation.title, by, citation.published, `¶${citation.paragraph}`].filter(Boolean).join(', ');
+}
+
+/** What the user's text was, by command: "Question", "Speaker", "Topic"... */
+export function questionLabel(command: CommandName): string {
+  switch (command) {
+    case 'who-said':
+      return 'Speaker';
+    case 'compare':
+      return 'Topic';
+    case 'sources':
+      return 'Sources';
+    case 'ask':
+      return 'Question';
+    default:
+      return command.charAt(0).toUpperCase() + command.slice(1);
+  }
+}
+
+/** A per-citation heading where the command gives one (who-said: who, and through which outlet). */
+export function headingOf(command: CommandName, citation: Citation): string | undefined {
+  if (command === 'who-said' && citation.speaker) {
+    return citation.via ? `${citation.speaker} (via ${citation.via})` : citation.speaker;
+  }
+  return undefined;
+}
+
+/** The polite "not in the reports" line, with suggestions when there are any. */
+export function notAnsweredText(answer: Answer): string {
+  const base =
+    answer.command === 'who-said'
+      ? `The reports quote no one matching “${answer.query}”.`
+      : "The reports don't cover this, so there is nothing to quote.";
+  const suggestions = answer.suggestions?.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
+  return `${base}${suggestions} Use /sources to see what the reports are about.`;
+}
