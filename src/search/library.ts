@@ -18,7 +18,7 @@ export interface LibraryOptions {
   /**
    * Relevance rule: a passage answers a query when the query terms it contains carry more than this
    * share of the query's weight, each term weighted by its rarity in the corpus (IDF; a term the
-   * corpus never uses weighs the most). A term matched only by a typo or a prefix counts half. Default 0.5.
+   * corpus never uses weighs as much as its rarest term). A term matched only by a typo or a prefix counts half. Default 0.5.
    */
   minCoverage: number;
 }
@@ -154,10 +154,14 @@ export class Library {
     return { ...citationOf(hit.report, hit.passage, hit.score), highlights: this.highlight(hit.passage.text, hit.matched) };
   }
 
-  /** IDF of a term in this corpus, as BM25 computes it; highest for a term no passage has. */
+  /**
+   * IDF of a term in this corpus, as BM25 computes it. A term no passage has weighs as much as the
+   * rarest term that some passage has: unknown words count against an answer, but no more than a
+   * specific word the corpus does use.
+   */
   private weight(term: string): number {
     const n = this.passages.length;
-    const df = this.documentFrequency.get(term) ?? 0;
+    const df = Math.max(1, this.documentFrequency.get(term) ?? 0);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, fold } from '../src/search/analysis.ts';
+
+const aliases = [
+  ['US', 'United States', 'America', 'American', 'Washington'],
+  ['Ukraine', 'Ukrainian', 'Kyiv', 'Kiev'],
+  ['WSJ', 'Wall Street Journal'],
+  ['FT', 'Financial Times'],
+  ['NATO', 'alliance'],
+  ['Poland', 'Polish'],
+  ['Russia', 'Russian', 'Moscow', 'Kremlin'],
+];
+const analyzer = createAnalyzer(aliases);
+const terms = (text: string) => analyzer.terms(text);
+
+describe('text analysis', () => {
+  it('folds case, accents and typographic quotes', () => {
+    expect(fold('Ukraine’s “café”')).toBe("Ukraine's “cafe”");
+    expect(terms('CAFÉ café Cafe')).toEqual(['cafe', 'cafe', 'cafe']);
+    expect(terms('Russia’s')).toEqual(terms("Russia's"));
+  });
+
+  it('drops stop words and question framing', () => {
+    expect(terms('What did they say about the talks?')).toEqual(['talk']);
+    expect(terms('what is it')).toEqual([]);
+  });
+
+  it('stems with Porter2, which keeps "news" intact', () => {
+    expect(terms('guarantees guarantee guaranteed')).toEqual(['guarante', 'guarante', 'guarante']);
+    expect(terms('news')).toEqual(['news']);
+    expect(terms('involvement involved')).toEqual(['involv', 'involv']);
+  });
+
+  it('maps aliases to one term, phrases included', () => {
+    expect(terms('the United States')).toEqual(['us']);
+    expect(terms('US')).toEqual(['us']);
+    expect(terms('U.S.')).toEqual(['us']);
+    expect(terms('Washington America Americans')).toEqual(['us', 'us', 'us']);
+    expect(terms('Kiev Kyiv Ukrainians')).toEqual(['ukraine', 'ukraine', 'ukraine']);
+    expect(terms('the Wall Street Journal’s report')).toEqual(['wsj', 'report']);
+    expect(terms('The Financial Times reported')).toEqual(['ft', 'report']);
+    expect(terms('one alliance member')).toEqual(['one', 'nato', 'member']);
+    expect(terms('Polish President')).toEqual(['poland', 'presid']);
+    expect(terms('the Kremlin and Moscow')).toEqual(['russia', 'russia']);
+  });
+
+  it('keeps the pronoun "us" apart from the US: capitals decide', () => {
+    expect(terms('tell us more')).toEqual([]);
+    expect(terms('tell us about the US')).toEqual(['us']);
+  });
+
+  it('gives word offsets in the original text, for highlighting', () => {
+    const text = 'Poland’s President told the Wall Street Journal.';
+    const words = analyzer.words(text).filter((w) => w.term !== null);
+    expect(words.map((w) => [text.slice(w.start, w.end), w.term])).toEqual([
+      ['Poland’s', 'poland'],
+      ['President', 'presid'],
+      ['Wall Street Journal', 'wsj'],
+    ]);
+  });
+});

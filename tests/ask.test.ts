@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../commands/ask.ts';
+import { UsageError } from '../src/answer.ts';
+import { Library } from '../src/search/library.ts';
+import { loadSeedLibrary } from './helpers/library.ts';
+
+const library = await loadSeedLibrary();
+const first = (question: string) => ask(library, { query: question }).citations[0];
+
+describe('ask', () => {
+  it('answers with up to 3 cited, verbatim paragraphs', () => {
+    const answer = ask(library, { query: 'When did the talks resume?' });
+    expect(answer).toMatchObject({ command: 'ask', answered: true });
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.length).toBeLessThanOrEqual(3);
+    const top = answer.citations[0]!;
+    expect(top).toMatchObject({ reportId: 'us-allies-unlikely-to-give-ukraine-guarantees', paragraph: 6, author: 'Dave DeCamp' });
+    const report = library.report(top.reportId)!;
+    expect(top.text).toBe(report.paragraphs[top.paragraph - 1]);
+    expect(top.title).toBe(report.title);
+  });
+
+  it('marks the matched words of the quote', () => {
+    const top = first('When did the talks resume?')!;
+    const marked = top.highlights!.map(([s, e]) => top.text.slice(s, e));
+    expect(marked).toEqual(expect.arrayContaining(['Talks', 'resumed']));
+  });
+
+  it('finds passages through aliases and typos', () => {
+    expect(first('How much military aid did Washington allocate for Israel?')!.text).toContain('$38 billion');
+    expect(first('Who headed the working group behind the Kiev Security Compact?')!.text).toContain('Andriy Yermak');
+    expect(first('What did the Financial Times report about sanctons?')!.text).toContain('sanctions relief');
+  });
+
+  it.each([
+    'What is the capital of Australia?',
+    'Who is the president of France?',
+    'What is the capital of Ukraine?',
+    'What did Biden say about China?',
+    'What is the weather in Kyiv today?',
+    'best pizza recipe',
+    'what is it?',
+  ])('declines what the reports do not cover: %s', (question) => {
+    const answer = ask(library, { query: question });
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('treats an empty or blank question as a usage error', () => {
+    expect(() => ask(library, { query: '' })).toThrow(UsageError);
+    expect(() => ask(library, { query: ' \n\t ' })).toThrow(/type a question/);
+  });
+});
+
+describe('the relevance rule', () => {
+  const paragraphs = [
+    'The ceasefire talks resumed in Geneva on Monday.',
+    'Officials discussed the ceasefire and the talks.',
+    'Grain exports through the Black Sea rose in May.',
+    'The talks are expected to continue next week.',
+  ];
+  const small = new Library({
+    dir: '.',
+    reports: [{ id: 'r', title: 'Talks', paragraphs, file: 'r.md' }],
+    aliases: [],
+    topics: [],
+  });
+
+  it('weighs rare words above common ones', () => {
+    // "talks" is in most passages; "geneva" in one: matching only "talks" is not enough.
+    expect(small.search('talks in Geneva').hits[0]!.passage.paragraph).toBe(1);
+    expect(small.search('talks in Paris').hits).toEqual([]);
+  });
+
+  it('declines when the query is mostly words the corpus never uses', () => {
+    expect(small.search('grain prices in Argentina and Brazil').hits).toEqual([]);
+    expect(small.search('grain exports').hits[0]!.passage.paragraph).toBe(3);
+  });
+
+  it('reports coverage between the threshold and 1', () => {
+    for (const hit of small.search('ceasefire talks Geneva').hits) {
+      expect(hit.coverage).toBeGreaterThan(small.options.minCoverage);
+      expect(hit.coverage).toBeLessThanOrEqual(1);
+    }
+  });
+});
