@@ -15,7 +15,7 @@ export function ask(library: Library, input: CommandInput): Answer {
     command: 'ask',
     query: question,
     answered: hits.length > 0,
-    citations: hits.map((hit) => library.cite(hit)),
+    citations: hits.map((hit) => library.citeHit(hit)),
   };
 }
 

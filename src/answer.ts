@@ -31,6 +31,18 @@ export interface CompareSide {
   citations: Citation[];
 }
 
+/** sources: one report's details. */
+export interface ReportSummary {
+  reportId: string;
+  title: string;
+  author?: string;
+  outlet?: string;
+  published?: string;
+  url?: string;
+  /** How many paragraphs it has. */
+  paragraphs: number;
+}
+
 export type CommandName = 'ask' | 'who-said' | 'compare' | 'guarantees' | 'sources' | (string & {});
 
 export interface Answer {
@@ -40,6 +52,8 @@ export interface Answer {
   citations: Citation[];
   /** compare: one side per report compared. */
   sides?: CompareSide[];
+  /** sources: the reports listed. */
+  reports?: ReportSummary[];
   /** who-said with an unknown name: speakers it may have meant. */
   suggestions?: string[];
   /** A usage or input error, phrased for the user. */
@@ -51,6 +65,17 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A report's details, as /sources lists them. */
+export function summaryOf(report: Report): ReportSummary {
+  const summary: ReportSummary = { reportId: report.id, title: report.title, paragraphs: report.paragraphs.length };
+  for (const key of SOURCE_KEYS) {
+    if (report[key] !== undefined) summary[key] = report[key];
+  }
+  return summary;
+}
+
+const SOURCE_KEYS = ['author', 'outlet', 'published', 'url'] as const;
+
 /** The citation of one passage: the paragraph verbatim, with where it comes from. */
 export function citationOf(report: Report, passage: Passage, score = 0): Citation {
   const citation: Citation = {
@@ -60,7 +85,7 @@ export function citationOf(report: Report, passage: Passage, score = 0): Citatio
     text: passage.text,
     score: Math.round(score * 1000) / 1000,
   };
-  for (const key of ['author', 'outlet', 'published', 'url'] as const) {
+  for (const key of SOURCE_KEYS) {
     if (report[key] !== undefined) citation[key] = report[key];
   }
   return citation;

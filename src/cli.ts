@@ -27,6 +27,7 @@ function usage(): string {
     '',
     'Commands:',
     names,
+    `  ${'<topic>'.padEnd(11)} A topic from the corpus's topics.yaml, e.g. guarantees [party]`,
     `  ${'batch'.padEnd(11)} Read {"command", "query"} JSON lines on stdin; write one Answer JSON line each.`,
   ].join('\n');
 }
@@ -56,13 +57,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return values.help ? 0 : EXIT_USAGE;
   }
-  if (command !== 'batch' && !commands.has(command)) {
-    throw new CliUsageError(`unknown command "${command}" (try --help)`);
-  }
-
   const config = loadConfig();
   const logger = await createLogger({ level: config.LOG_LEVEL ?? 'warn' });
   const dossier = await Dossier.open(values.corpus ?? config.CORPUS_DIR, logger);
+  if (command !== 'batch' && !dossier.command(command)) {
+    throw new CliUsageError(`unknown command "${command}" (commands: ${dossier.commandNames().join(', ')})`);
+  }
 
   if (command === 'batch') {
     await runBatch(dossier);

@@ -1,5 +1,6 @@
 import { commands } from '../commands/index.ts';
-import type { CommandInput } from '../commands/command.ts';
+import type { Command, CommandInput } from '../commands/command.ts';
+import { topicCommand } from '../commands/topic.ts';
 import { UsageError, type Answer } from './answer.ts';
 import { loadCorpus } from './corpus/load.ts';
 import type { Logger } from './log.ts';
@@ -24,11 +25,21 @@ export class Dossier {
     return this.current;
   }
 
+  /** A fixed command, or a topic command of the current corpus. */
+  command(name: string): Command | undefined {
+    return commands.get(name) ?? topicCommand(this.current, name);
+  }
+
+  /** Names of every command the current corpus answers. */
+  commandNames(): string[] {
+    return [...commands.keys(), ...this.current.topics.map((t) => t.name)];
+  }
+
   /** Runs a command by name. Unknown commands and bad input give an Answer with `error`. */
   answer(command: string, input: CommandInput): Answer {
-    const definition = commands.get(command);
+    const definition = this.command(command);
     if (!definition) {
-      const known = [...commands.keys()].join(', ');
+      const known = this.commandNames().join(', ');
       return failed(command, input.query, `Unknown command "${command}". Commands: ${known}.`);
     }
     const started = performance.now();

@@ -60,7 +60,6 @@ describe('the relevance rule', () => {
     'The talks are expected to continue next week.',
   ];
   const small = new Library({
-    dir: '.',
     reports: [{ id: 'r', title: 'Talks', paragraphs, file: 'r.md' }],
     aliases: [],
     topics: [],

@@ -1,7 +1,7 @@
-import type { Answer, Citation } from '../answer.ts';
+import type { Answer, Citation, ReportSummary } from '../answer.ts';
 import { blockQuote, escapeMarkdown, highlightMarkdown } from './markdown.ts';
 import { ELLIPSIS, shorten, type Excerpt } from './shorten.ts';
-import { describeSource, headingOf, notAnsweredText, questionLabel, SHORTENED_NOTE } from './text.ts';
+import { describeReport, describeSource, headingOf, notAnsweredText, questionLabel, SHORTENED_NOTE } from './text.ts';
 
 /** Discord's limits on one message (https://discord.com/developers/docs/resources/message). */
 export const DISCORD_LIMITS = {
@@ -63,7 +63,7 @@ interface Block {
 }
 
 export function renderDiscord(answer: Answer, options: DiscordRenderOptions = {}): DiscordRendering {
-  const pages = paginate(blocksOf(answer).map(toEmbed));
+  const pages = paginate([...reportEmbeds(answer.reports ?? []), ...blocksOf(answer).map(toEmbed)]);
   const pageCount = Math.max(1, pages.length);
   const page = Math.min(Math.max(0, options.page ?? 0), pageCount - 1);
   const embeds = pages[page] ?? [];
@@ -97,7 +97,24 @@ function headerOf(answer: Answer, page: number, pageCount: number): string {
 }
 
 function answered(answer: Answer): boolean {
-  return answer.answered && (answer.citations.length > 0 || (answer.sides?.length ?? 0) > 0);
+  return answer.answered && (answer.citations.length > 0 || (answer.sides?.length ?? 0) > 0 || (answer.reports?.length ?? 0) > 0);
+}
+
+/** The report list of /sources: one entry per report, as many per embed as fit. */
+function reportEmbeds(reports: ReportSummary[]): DiscordEmbed[] {
+  const embeds: DiscordEmbed[] = [];
+  let description = '';
+  for (const report of reports) {
+    const link = report.url ? ` · [link](<${report.url}>)` : '';
+    const entry = `**${escapeMarkdown(truncate(report.title, 300))}**\n${escapeMarkdown(describeReport(report))}${link} · id \`${report.reportId}\``;
+    if (description && description.length + entry.length + 2 > DISCORD_LIMITS.embedDescription) {
+      embeds.push({ description, color: COLOR.answer });
+      description = '';
+    }
+    description += (description ? '\n\n' : '') + entry;
+  }
+  if (description) embeds.push({ description, color: COLOR.answer });
+  return embeds;
 }
 
 function blocksOf(answer: Answer): Block[] {

@@ -1,10 +1,14 @@
 import type { Answer, Citation } from '../answer.ts';
-import { describeSource, headingOf, notAnsweredText, questionLabel } from './text.ts';
+import { describeReport, describeSource, headingOf, notAnsweredText, questionLabel } from './text.ts';
 
 /** Plain text for a terminal: each quote verbatim in typographic quotes, then its source. */
 export function renderTerminal(answer: Answer): string {
   if (answer.error) return `${answer.error}\n`;
   const lines = [`${questionLabel(answer.command)}: ${answer.query}`.trimEnd(), ''];
+  for (const report of answer.reports ?? []) {
+    lines.push(`- ${report.title} [${report.reportId}]`, `  ${describeReport(report)}${report.url ? ` <${report.url}>` : ''}`);
+  }
+  if (answer.reports?.length) lines.push('');
   if (!answer.answered) {
     lines.push(notAnsweredText(answer));
   } else if (answer.sides) {

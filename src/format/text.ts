@@ -1,4 +1,4 @@
-import type { Answer, Citation, CommandName } from '../answer.ts';
+import type { Answer, Citation, CommandName, ReportSummary } from '../answer.ts';
 
 /** Wording shared by every rendering (Discord, terminal), so they say the same thing. */
 
@@ -42,4 +42,11 @@ export function notAnsweredText(answer: Answer): string {
       : "The reports don't cover this, so there is nothing to quote.";
   const suggestions = answer.suggestions?.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
   return `${base}${suggestions} Use /sources to see what the reports are about.`;
+}
+
+/** "Jane Roe (The Daily), 2024-03-01, 8 paragraphs" with whatever the report gives. */
+export function describeReport(report: ReportSummary): string {
+  const by = [report.author, report.outlet ? `(${report.outlet})` : undefined].filter(Boolean).join(' ');
+  const count = `${report.paragraphs} paragraph${report.paragraphs === 1 ? '' : 's'}`;
+  return [by, report.published, count].filter(Boolean).join(', ');
 }

@@ -76,7 +76,7 @@ export class Library {
   /** How many passages contain each term: the relevance rule's weights. */
   private readonly documentFrequency: Map<string, number>;
 
-  constructor(corpus: Corpus, options: Partial<LibraryOptions> = {}) {
+  constructor(corpus: Pick<Corpus, 'reports' | 'aliases' | 'topics'>, options: Partial<LibraryOptions> = {}) {
     const started = performance.now();
     this.options = { ...DEFAULT_LIBRARY_OPTIONS, ...options };
     this.reports = corpus.reports;
@@ -140,6 +140,19 @@ export class Library {
     return { terms, hits };
   }
 
+  /**
+   * Passages that contain every term of `text` (exactly: no typo or prefix matching), in corpus order.
+   * Used for topics and parties, where membership, not ranking, matters.
+   */
+  containing(text: string): Passage[] {
+    if (this.analyzer.terms(text).length === 0) return [];
+    return this.index
+      .search(text, { combineWith: 'AND', fuzzy: false, prefix: false, boostDocument: undefined })
+      .map((result) => result.id as number)
+      .sort((a, b) => a - b)
+      .map((id) => this.passages[id]!);
+  }
+
   /** Character ranges of the words in `text` whose term is one of `terms`, for highlighting. */
   highlight(text: string, terms: Iterable<string>): Array<[number, number]> {
     const wanted = new Set(terms);
@@ -149,9 +162,15 @@ export class Library {
       .map((w): [number, number] => [w.start, w.end]);
   }
 
-  /** A hit as a citation, with the words that matched marked. */
-  cite(hit: Hit): Citation {
-    return { ...citationOf(hit.report, hit.passage, hit.score), highlights: this.highlight(hit.passage.text, hit.matched) };
+  /** A passage as a citation, with the words whose terms are given marked. */
+  cite(passage: Passage, terms: Iterable<string>, score = 0): Citation {
+    const report = this.reportsById.get(passage.reportId)!;
+    return { ...citationOf(report, passage, score), highlights: this.highlight(passage.text, terms) };
+  }
+
+  /** A search hit as a citation, with the words that matched marked. */
+  citeHit(hit: Hit): Citation {
+    return this.cite(hit.passage, hit.matched, hit.score);
   }
 
   /**

@@ -1,0 +1,37 @@
+import { UsageError, type Answer, type CompareSide } from '../src/answer.ts';
+import type { Library } from '../src/search/library.ts';
+import type { Command, CommandInput } from './command.ts';
+import { findReport } from './report-option.ts';
+
+/** At most this many passages per report. */
+export const MAX_PASSAGES_PER_SIDE = 2;
+
+/**
+ * How each report covers a topic: its best passages, or `covered: false` when the same relevance
+ * rule that makes `ask` decline finds nothing in it.
+ */
+export function compare(library: Library, input: CommandInput): Answer {
+  const topic = input.query.trim();
+  if (!topic) throw new UsageError('Please give a topic to compare, for example: NATO membership');
+  const chosen = [input.options?.first, input.options?.second].filter((v): v is string => !!v?.trim());
+  const reports = chosen.length ? [...new Map(chosen.map((name) => findReport(library, name)).map((r) => [r.id, r])).values()] : library.reports;
+
+  const sides: CompareSide[] = reports.map((report) => {
+    const { hits } = library.search(topic, { reportIds: [report.id], limit: MAX_PASSAGES_PER_SIDE });
+    return { reportId: report.id, title: report.title, covered: hits.length > 0, citations: hits.map((hit) => library.citeHit(hit)) };
+  });
+  return {
+    command: 'compare',
+    query: topic,
+    answered: sides.some((side) => side.covered),
+    citations: sides.flatMap((side) => side.citations),
+    sides,
+  };
+}
+
+export const compareCommand: Command = {
+  name: 'compare',
+  description: 'Compare how the reports cover a topic, side by side.',
+  options: ['first', 'second'],
+  run: compare,
+};

@@ -1,0 +1,160 @@
+/**
+ * Word knowledge for attribution extraction: compromise's built-in lexicon
+ * (looked up directly, so nothing is parsed per sentence) plus the few closed
+ * word classes the patterns need.
+ */
+import nlp from 'compromise';
+
+type Lexicon = Record<string, string | string[] | undefined>;
+interface World {
+  model: { one: { lexicon: Lexicon }; two: { orgWords: Record<string, unknown> } };
+}
+
+const WORLD = nlp.world() as unknown as World;
+const LEXICON = WORLD.model.one.lexicon;
+const ORG_WORDS = WORLD.model.two.orgWords;
+
+const words = (list: string): ReadonlySet<string> => new Set(list.split(' '));
+
+/** compromise's tags for a lower-case word (empty when unknown). */
+export function tagsOf(lower: string): readonly string[] {
+  const tags = LEXICON[lower];
+  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
+}
+
+const hasTag = (lower: string, tag: string): boolean => tagsOf(lower).includes(tag);
+
+/** Every lexicon word carrying `tag`, e.g. all countries. */
+export function wordsTagged(tag: string): string[] {
+  return Object.keys(LEXICON).filter((word) => hasTag(word, tag));
+}
+
+/**
+ * Reporting verbs: each line is one verb's forms (base, 3rd person, past,
+ * optional past participle). A closed class, so listing it is the method.
+ */
+const REPORTING_FORMS = `say says said
+tell tells told
+report reports reported
+confirm confirms confirmed
+stress stresses stressed
+note notes noted
+add adds added
+warn warns warned
+announce announces announced
+claim claims claimed
+argue argues argued
+explain explains explained
+insist insists insisted
+acknowledge acknowledges acknowledged
+write writes wrote written
+state states stated
+emphasise emphasises emphasised
+emphasize emphasizes emphasized
+assert asserts asserted
+admit admits admitted
+reveal reveals revealed
+declare declares declared
+caution cautions cautioned
+recall recalls recalled
+reiterate reiterates reiterated
+underline underlines underlined
+underscore underscores underscored
+allege alleges alleged
+deny denies denied
+contend contends contended
+concede concedes conceded
+maintain maintains maintained
+predict predicts predicted`;
+
+/** Reporting verb form → its base form. */
+const REPORTING = new Map<string, string>(
+  REPORTING_FORMS.split('\n').flatMap((line) => {
+    const forms = line.split(' ');
+    return forms.map((form) => [form, forms[0] ?? form] as [string, string]);
+  }),
+);
+
+export function reportingLemma(lower: string): string | undefined {
+  return REPORTING.get(lower);
+}
+
+/** Verbs whose forms are also common nouns ("the report", "member states"). */
+export const NOUN_LIKE_VERBS = words('report note claim state stress');
+/** Verbs that may come before their subject: "“…,” said Smith." */
+export const INVERTIBLE_VERBS = words('say add write note explain warn insist recall');
+
+export const AUXILIARIES = words('has have had will would shall should can could may might must do does did');
+export const BE_FORMS = words('is are was were be been being am');
+export const NEGATIONS = words('not never');
+export const SUBJECT_PRONOUNS = words('he she it they we i you');
+export const OBJECT_PRONOUNS = words('him her them us me you it');
+/** Words that open a clause, so never sit inside a subject noun phrase. */
+export const SUBORDINATORS = words(
+  'that which what who whom whose where when while whereas because although though if unless than so but yet since as after before until whether how why nor there here',
+);
+/** Sentence adverbs and connectors that introduce a clause but are not its subject. */
+export const DISCOURSE_MARKERS = words(
+  'however still meanwhile overall moreover furthermore instead separately nevertheless nonetheless indeed additionally also yet but and or so thus therefore then now earlier later today yesterday previously currently initially finally notably importantly besides otherwise according again',
+);
+/** Leading quantifiers dropped from a speaker to name the group it belongs to. */
+export const QUANTIFIERS = words('the a an one some several two three four five six seven eight nine ten many few');
+/** Time words that can follow a reporting verb: "said last week", "reported Friday". */
+export const TIME_WORDS = words(
+  'week weekend month year morning afternoon evening night day today yesterday tonight overnight earlier later last this next late early recently',
+);
+/** Nouns of a channel whose addressee the statement went through: "in an interview with CNN". */
+export const CHANNEL_NOUNS = words(
+  'interview interviews conversation statement comments comment remarks call letter message post podcast broadcast appearance briefing email op-ed speech address',
+);
+/** Pronoun-free words that mean the verb had no statement: "she said nothing". */
+export const EMPTY_OBJECTS = words('nothing little anything something much so otherwise');
+/** Role nouns compromise does not tag as Actor. */
+const EXTRA_TITLES = words(
+  'spokesman spokeswoman spokesperson envoy ambassador adviser advisor governor senator official premier chief head general secretary commander director prosecutor lawmaker representative deputy chairman chairwoman chair',
+);
+
+export function isDeterminer(lower: string): boolean {
+  return hasTag(lower, 'Determiner') || hasTag(lower, 'Possessive');
+}
+
+export function isPreposition(lower: string): boolean {
+  return hasTag(lower, 'Preposition');
+}
+
+export function isFirstName(lower: string): boolean {
+  const tags = tagsOf(lower);
+  return tags.includes('MaleName') || tags.includes('FemaleName') || tags.includes('FirstName');
+}
+
+export function isTimeName(lower: string): boolean {
+  return hasTag(lower, 'WeekDay') || hasTag(lower, 'Month');
+}
+
+export function isTitleWord(lower: string): boolean {
+  return EXTRA_TITLES.has(lower) || hasTag(lower, 'Actor') || hasTag(lower, 'Honorific');
+}
+
+export function isAdjective(lower: string): boolean {
+  return hasTag(lower, 'Adjective');
+}
+
+export function isOrganisationWord(lower: string): boolean {
+  return lower in ORG_WORDS;
+}
+
+/** Verb evidence from the lexicon for a word that is not also a noun. */
+export function isVerbOnly(lower: string): boolean {
+  const tags = tagsOf(lower);
+  const verbal = tags.some((t) => ['Infinitive', 'PresentTense', 'PastTense', 'Verb', 'Copula', 'Modal'].includes(t));
+  const nominal = tags.some((t) => ['Singular', 'Plural', 'Noun', 'Uncountable', 'Actor'].includes(t));
+  return verbal && !nominal;
+}
+
+export function isPastTense(lower: string): boolean {
+  return hasTag(lower, 'PastTense');
+}
+
+export function isPresentTense(lower: string): boolean {
+  return hasTag(lower, 'PresentTense');
+}

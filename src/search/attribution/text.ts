@@ -1,0 +1,84 @@
+/** Sentences, quotations and tokens of a paragraph, all with paragraph offsets. */
+import { split } from 'sentence-splitter';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Token extends Span {
+  text: string;
+  lower: string;
+  /** A word or number (not punctuation). */
+  word: boolean;
+  /** Starts with a capital letter. */
+  cap: boolean;
+}
+
+/**
+ * Words (with inner apostrophes, hyphens and dots: "Poland’s", "Israeli-type",
+ * "3.5"), dotted initialisms ("U.S."), abbreviated honorifics ("Mr."), or one
+ * punctuation mark.
+ */
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string, span: Span): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = span.start;
+  for (let m = TOKEN.exec(text); m !== null && m.index < span.end; m = TOKEN.exec(text)) {
+    const value = m[0];
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      start: m.index,
+      end: m.index + value.length,
+      word: /^[\p{L}\p{N}]/u.test(value),
+      cap: /^\p{Lu}/u.test(value),
+    });
+  }
+  return tokens;
+}
+
+/**
+ * sentence-splitter misses a boundary after a number ("… in 2022. The …") and
+ * after a closing quote ("… it.” Then …"); split there as well.
+ */
+const MISSED_BOUNDARY = /(?<=\d[.!?]|[.!?][”"])\s+(?=[“"]?\p{Lu})/gu;
+
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const node of split(text)) {
+    if (node.type !== 'Sentence') continue;
+    const [start, end] = node.range;
+    let from = start;
+    for (const m of text.slice(start, end).matchAll(MISSED_BOUNDARY)) {
+      spans.push({ start: from, end: start + m.index });
+      from = start + m.index + m[0].length;
+    }
+    spans.push({ start: from, end });
+  }
+  return spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+}
+
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+}
+
+/** Quotations in a paragraph: “…” pairs (unclosed runs to the end) and "…" pairs. */
+export function quoteSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/g)) {
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+export function insideAny(position: number, spans: readonly Span[]): boolean {
+  return spans.some((s) => position > s.start && position < s.end - 1);
+}
+
+export const isQuoteMark = (t: Token): boolean => /^[“”"]$/.test(t.text);
