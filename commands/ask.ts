@@ -1,9 +1,14 @@
+import { split } from 'sentence-splitter';
 import { UsageError, type Answer } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
-import type { Command, CommandInput } from './command.ts';
+import { shortValue, MAX_CHOICES } from './choices.ts';
+import type { Choice, Command, CommandInput } from './command.ts';
+import { slashCommand, withAnswerOptions } from './options.ts';
 
 /** At most this many passages answer a question. */
 export const MAX_ASK_CITATIONS = 3;
+/** Longest question accepted from Discord (the field's own limit). */
+export const MAX_QUESTION_LENGTH = 300;
 
 export function ask(library: Library, input: CommandInput): Answer {
   const question = input.query.trim();
@@ -19,8 +24,41 @@ export function ask(library: Library, input: CommandInput): Answer {
   };
 }
 
+/** The typed question itself, then sentences of the passages it matches best: they answer well. */
+function suggestQuestions(library: Library, typed: string): Choice[] {
+  const text = typed.trim();
+  if (!text) return library.passages.slice(0, MAX_CHOICES).map((p) => sentenceChoice(firstSentence(p.text)));
+  const choices = [{ name: text, value: shortValue(text) }];
+  for (const hit of library.suggest(text, MAX_CHOICES - 1)) {
+    const sentences = split(hit.passage.text).filter((n) => n.type === 'Sentence');
+    const words = new Set(library.highlight(hit.passage.text, hit.matched).map(([start]) => start));
+    const best = sentences.find((n) => [...words].some((w) => w >= n.range[0] && w < n.range[1])) ?? sentences[0];
+    if (best) choices.push(sentenceChoice(hit.passage.text.slice(best.range[0], best.range[1])));
+  }
+  return choices;
+}
+
+function firstSentence(text: string): string {
+  const first = split(text).find((n) => n.type === 'Sentence');
+  return first ? text.slice(first.range[0], first.range[1]) : text;
+}
+
+function sentenceChoice(sentence: string): Choice {
+  return { name: sentence, value: shortValue(sentence) };
+}
+
 export const askCommand: Command = {
-  name: 'ask',
-  description: 'Ask a question; the answer quotes the reports.',
+  definition: withAnswerOptions(
+    slashCommand('ask', 'Ask a question; the answer quotes the reports').addStringOption((o) =>
+      o
+        .setName('question')
+        .setDescription('What you want to know')
+        .setRequired(true)
+        .setMaxLength(MAX_QUESTION_LENGTH)
+        .setAutocomplete(true),
+    ),
+  ).toJSON(),
+  queryOption: 'question',
   run: ask,
+  autocomplete: (library, option) => suggestQuestions(library, option.value),
 };

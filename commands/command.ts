@@ -1,3 +1,4 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Answer } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
 
@@ -8,11 +9,23 @@ export interface CommandInput {
   options?: Readonly<Record<string, string | undefined>>;
 }
 
-/** One command: the same logic answers a slash command, a mention and the CLI. */
-export interface Command {
+/** An autocomplete suggestion: shown `name`, sent `value` (each 1-100 characters; see choices.ts). */
+export interface Choice {
   name: string;
-  description: string;
-  /** Names of the command's options besides its main text (CLI flags, batch `options`). */
+  value: string;
+}
+
+/**
+ * One command. The same `run` answers a slash command, a mention and the CLI; `definition` is the
+ * slash command Discord registers, and `autocomplete` suggests values for its options.
+ */
+export interface Command {
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** The slash option that carries `CommandInput.query`. */
+  queryOption?: string;
+  /** Other text options, passed in `CommandInput.options` (also CLI flags and batch `options`). */
   options?: readonly string[];
   run(library: Library, input: CommandInput): Answer;
+  /** Suggestions for the option being typed; at most 25, limits applied by the caller. */
+  autocomplete?(library: Library, option: { name: string; value: string }): Choice[];
 }

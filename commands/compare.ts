@@ -1,7 +1,8 @@
 import { UsageError, type Answer, type CompareSide } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
 import type { Command, CommandInput } from './command.ts';
-import { findReport } from './report-option.ts';
+import { slashCommand, withAnswerOptions } from './options.ts';
+import { findReport, reportChoices } from './report-option.ts';
 
 /** At most this many passages per report. */
 export const MAX_PASSAGES_PER_SIDE = 2;
@@ -30,8 +31,14 @@ export function compare(library: Library, input: CommandInput): Answer {
 }
 
 export const compareCommand: Command = {
-  name: 'compare',
-  description: 'Compare how the reports cover a topic, side by side.',
+  definition: withAnswerOptions(
+    slashCommand('compare', 'Compare how the reports cover a topic, side by side')
+      .addStringOption((o) => o.setName('topic').setDescription('The topic, e.g. NATO membership').setRequired(true).setMaxLength(200))
+      .addStringOption((o) => o.setName('first').setDescription('A report to compare (default: all)').setAutocomplete(true))
+      .addStringOption((o) => o.setName('second').setDescription('Another report to compare').setAutocomplete(true)),
+  ).toJSON(),
+  queryOption: 'topic',
   options: ['first', 'second'],
   run: compare,
+  autocomplete: (library, option) => reportChoices(library, option.value),
 };

@@ -8,5 +8,5 @@ import { sourcesCommand } from './sources.ts';
  * Topic commands (such as guarantees) come from the corpus's topics file; see topic.ts.
  */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [askCommand, compareCommand, sourcesCommand].map((c) => [c.name, c]),
+  [askCommand, compareCommand, sourcesCommand].map((c) => [c.definition.name, c]),
 );

@@ -1,6 +1,8 @@
 import { UsageError } from '../src/answer.ts';
 import type { Report } from '../src/corpus/report.ts';
 import type { Library } from '../src/search/library.ts';
+import { MAX_CHOICES } from './choices.ts';
+import type { Choice } from './command.ts';
 
 /**
  * The `report`, `first` and `second` options: a report named by its id (what autocomplete sends) or
@@ -18,4 +20,13 @@ export function findReport(library: Library, name: string): Report {
     throw new UsageError(`“${wanted}” matches ${partial.length} reports; pick one from the list: ${partial.map((r) => r.title).join('; ')}.`);
   }
   throw new UsageError(`No report matches “${wanted}”. Use /sources to list the reports.`);
+}
+
+/** Reports whose title or id contains what has been typed: shown by title, sent by id. */
+export function reportChoices(library: Library, typed: string): Choice[] {
+  const wanted = typed.trim().toLowerCase();
+  return library.reports
+    .filter((r) => !wanted || r.title.toLowerCase().includes(wanted) || r.id.includes(wanted))
+    .slice(0, MAX_CHOICES)
+    .map((r) => ({ name: r.title, value: r.id }));
 }

@@ -2,7 +2,8 @@ import { summaryOf, type Answer } from '../src/answer.ts';
 import { toPassages } from '../src/corpus/report.ts';
 import type { Library } from '../src/search/library.ts';
 import type { Command, CommandInput } from './command.ts';
-import { findReport } from './report-option.ts';
+import { slashCommand, withAnswerOptions } from './options.ts';
+import { findReport, reportChoices } from './report-option.ts';
 
 /** The reports in the corpus; with a report named, its details and first paragraph. */
 export function sources(library: Library, input: CommandInput): Answer {
@@ -22,7 +23,12 @@ export function sources(library: Library, input: CommandInput): Answer {
 }
 
 export const sourcesCommand: Command = {
-  name: 'sources',
-  description: 'List the reports, or show one report’s details and first paragraph.',
+  definition: withAnswerOptions(
+    slashCommand('sources', 'List the reports, or show one report’s details and first paragraph').addStringOption((o) =>
+      o.setName('report').setDescription('A report to show').setAutocomplete(true),
+    ),
+  ).toJSON(),
+  queryOption: 'report',
   run: sources,
+  autocomplete: (library, option) => reportChoices(library, option.value),
 };

@@ -2,7 +2,8 @@ import { UsageError, type Answer } from '../src/answer.ts';
 import type { Passage } from '../src/corpus/report.ts';
 import type { Topic } from '../src/corpus/topic.ts';
 import type { Library } from '../src/search/library.ts';
-import type { Command, CommandInput } from './command.ts';
+import type { Choice, Command, CommandInput } from './command.ts';
+import { slashCommand, withAnswerOptions } from './options.ts';
 
 /** Passages on a topic: those that contain at least `minMatch` of its phrases, in corpus order. */
 export function topicPassages(library: Library, topic: Topic): Array<{ passage: Passage; matches: number }> {
@@ -40,10 +41,28 @@ export function runTopic(library: Library, topic: Topic, input: CommandInput): A
 /** The command for a topic of the current corpus, or undefined when the corpus has no such topic. */
 export function topicCommand(library: Library, name: string): Command | undefined {
   const topic = library.topics.find((t) => t.name === name);
-  if (!topic) return undefined;
+  return topic ? commandOf(topic) : undefined;
+}
+
+/** A topic as a command: `/<name> [party]`. */
+export function commandOf(topic: Topic): Command {
   return {
-    name: topic.name,
-    description: topic.description,
-    run: (current, input) => runTopic(current, topic, input),
+    definition: withAnswerOptions(
+      slashCommand(topic.name, topic.description).addStringOption((o) =>
+        o.setName('party').setDescription('Only passages that involve this country or actor').setMaxLength(100).setAutocomplete(true),
+      ),
+    ).toJSON(),
+    queryOption: 'party',
+    run: (library, input) => runTopic(library, topic, input),
+    autocomplete: (library, option) => partyChoices(library, option.value),
   };
+}
+
+/** Names from the alias list that the corpus uses and that match what has been typed. */
+function partyChoices(library: Library, typed: string): Choice[] {
+  const wanted = typed.trim().toLowerCase();
+  return library.aliases
+    .filter((group) => library.hasTerm(library.analyzer.terms(group[0]!)[0] ?? ''))
+    .filter((group) => !wanted || group.some((name) => name.toLowerCase().includes(wanted)))
+    .map((group) => ({ name: group[0]!, value: group[0]! }));
 }

@@ -20,7 +20,7 @@ const EXIT_USAGE = 2;
 class CliUsageError extends Error {}
 
 function usage(): string {
-  const names = [...commands.values()].map((c) => `  ${c.name.padEnd(11)} ${c.description}`).join('\n');
+  const names = [...commands.values()].map((c) => `  ${c.definition.name.padEnd(11)} ${c.definition.description}`).join('\n');
   return [
     'Usage: npm run cli -- <command> [text] [--json] [--corpus DIR]',
     '       npm run --silent cli -- batch --json < queries.jsonl',

@@ -7,9 +7,14 @@ import type { Report } from './report.ts';
 export class ReportError extends Error {}
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Ids are sent as Discord autocomplete values, which hold at most 100 characters. */
+const MAX_ID_LENGTH = 100;
 
 const frontMatterSchema = z.object({
-  id: z.string().regex(SLUG, 'id must be a slug: lower-case letters, digits and single hyphens'),
+  id: z
+    .string()
+    .max(MAX_ID_LENGTH, `id must be at most ${MAX_ID_LENGTH} characters`)
+    .regex(SLUG, 'id must be a slug: lower-case letters, digits and single hyphens'),
   title: z.string().trim().min(1, 'title is empty'),
   author: z.string().trim().min(1).optional(),
   outlet: z.string().trim().min(1).optional(),
@@ -96,6 +101,7 @@ export function slugify(name: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, MAX_ID_LENGTH)
     .replace(/^-+|-+$/g, '');
   if (!slug) throw new ReportError('the file name gives no usable id: rename it with letters or digits');
   return slug;

@@ -3,7 +3,7 @@ import { citationOf, type Citation } from '../answer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { toPassages, type Passage, type Report } from '../corpus/report.ts';
 import type { Topic } from '../corpus/topic.ts';
-import { createAnalyzer, type Analyzer } from './analysis.ts';
+import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
 
 /** Search settings. Every field is optional; the defaults are the ones documented here. */
 export interface LibraryOptions {
@@ -65,6 +65,7 @@ export class Library {
   readonly reports: readonly Report[];
   readonly passages: readonly Passage[];
   readonly topics: readonly Topic[];
+  readonly aliases: readonly AliasGroup[];
   readonly analyzer: Analyzer;
   readonly options: LibraryOptions;
   /** Milliseconds the build took. */
@@ -81,6 +82,7 @@ export class Library {
     this.options = { ...DEFAULT_LIBRARY_OPTIONS, ...options };
     this.reports = corpus.reports;
     this.topics = corpus.topics;
+    this.aliases = corpus.aliases;
     this.analyzer = createAnalyzer(corpus.aliases);
     this.reportsById = new Map(corpus.reports.map((r) => [r.id, r]));
     this.passages = corpus.reports.flatMap(toPassages);
@@ -138,6 +140,25 @@ export class Library {
       if (hits.length >= (request.limit ?? 10)) break;
     }
     return { terms, hits };
+  }
+
+  /** Whether some passage uses this (analysed) term. */
+  hasTerm(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
+  /**
+   * Passages that best match text being typed (the last word may be unfinished), without the
+   * relevance rule: for autocomplete, where something to pick beats nothing.
+   */
+  suggest(text: string, limit: number): Hit[] {
+    return this.index
+      .search(text)
+      .slice(0, limit)
+      .map((result) => {
+        const id = result.id as number;
+        return { passage: this.passages[id]!, report: this.passageReport[id]!, score: result.score, coverage: 0, matched: result.terms };
+      });
   }
 
   /**
