@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = await createLogger({ level: config.LOG_LEVEL ?? 'warn' });
   const dossier = await Dossier.open(values.corpus ?? config.CORPUS_DIR, logger);
   if (command !== 'batch' && !dossier.command(command)) {
-    throw new CliUsageError(`unknown command "${command}" (commands: ${dossier.commandNames().join(', ')})`);
+    throw new CliUsageError(`unknown command "${command}" (commands: ${dossier.allCommands().map((c) => c.definition.name).join(", ")})`);
   }
 
   if (command === 'batch') {

@@ -2,9 +2,20 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { describeZodError } from './corpus/load.ts';
 
-/** Settings read from the environment (and `.env`); see .env.example for each one. */
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
+
+/** Settings read from the environment (and `.env`); .env.example documents each one. */
 const configSchema = z.object({
+  DISCORD_TOKEN: z.string().trim().min(1).optional(),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:8080/api' }).optional(),
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
+  MODERATOR_ROLE_IDS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(snowflake)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -22,4 +33,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${describeZodError(parsed.error)}`);
   return parsed.data;
+}
+
+/** The settings the bot cannot run without, with a message that says how to set them. */
+export function requireSetting<K extends keyof Config>(config: Config, key: K, purpose: string): NonNullable<Config[K]> {
+  const value = config[key];
+  if (value === undefined) {
+    throw new ConfigError(
+      `${key} is not set: ${purpose}. Put it in .env (see .env.example and the README's Discord setup). ` +
+        'To try the bot without Discord, use the offline CLI: npm run cli -- ask "your question"',
+    );
+  }
+  return value as NonNullable<Config[K]>;
 }

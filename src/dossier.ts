@@ -2,23 +2,33 @@ import { commands } from '../commands/index.ts';
 import type { Command, CommandInput } from '../commands/command.ts';
 import { topicCommand } from '../commands/topic.ts';
 import { UsageError, type Answer } from './answer.ts';
-import { loadCorpus } from './corpus/load.ts';
+import { CorpusError, loadCorpus } from './corpus/load.ts';
+import type { Report } from './corpus/report.ts';
 import type { Logger } from './log.ts';
 import { Library, type LibraryOptions } from './search/library.ts';
+
+/** What a reload did: the corpus swapped in, or the reason it was refused (the old one keeps serving). */
+export type ReloadOutcome =
+  | { ok: true; added: string[]; removed: string[]; changed: string[]; reports: number; passages: number; ms: number }
+  | { ok: false; file: string; reason: string; ms: number };
 
 /**
  * The bot's one source of answers, shared by every transport: holds the current library and runs
  * commands against it. Every command's answer, or its usage error, comes back as an Answer.
  */
 export class Dossier {
+  private reloading: Promise<ReloadOutcome> | undefined;
+
   constructor(
     private current: Library,
+    private readonly corpusDir: string,
     private readonly logger: Logger,
+    private readonly options: Partial<LibraryOptions> = {},
   ) {}
 
   /** Loads and indexes a corpus folder. Throws CorpusError naming the file when a report is bad. */
-  static async open(corpusDir: string, logger: Logger, options?: Partial<LibraryOptions>): Promise<Dossier> {
-    return new Dossier(await buildLibrary(corpusDir, logger, options), logger);
+  static async open(corpusDir: string, logger: Logger, options: Partial<LibraryOptions> = {}): Promise<Dossier> {
+    return new Dossier(await buildLibrary(corpusDir, logger, options), corpusDir, logger, options);
   }
 
   get library(): Library {
@@ -30,21 +40,23 @@ export class Dossier {
     return commands.get(name) ?? topicCommand(this.current, name);
   }
 
-  /** Names of every command the current corpus answers. */
-  commandNames(): string[] {
-    return [...commands.keys(), ...this.current.topics.map((t) => t.name)];
+  /** Every command the current corpus answers. */
+  allCommands(): Command[] {
+    return [...commands.values(), ...this.current.topics.map((t) => topicCommand(this.current, t.name)!)];
   }
 
   /** Runs a command by name. Unknown commands and bad input give an Answer with `error`. */
   answer(command: string, input: CommandInput): Answer {
+    // One library for the whole answer, even if a reload swaps it meanwhile.
+    const library = this.current;
     const definition = this.command(command);
     if (!definition) {
-      const known = this.commandNames().join(', ');
+      const known = this.allCommands().map((c) => c.definition.name).join(', ');
       return failed(command, input.query, `Unknown command "${command}". Commands: ${known}.`);
     }
     const started = performance.now();
     try {
-      const answer = definition.run(this.current, input);
+      const answer = definition.run(library, input);
       this.logger.debug(
         { command, ms: +(performance.now() - started).toFixed(2), citations: answer.citations.length, answered: answer.answered },
         'answered',
@@ -55,13 +67,52 @@ export class Dossier {
       throw error;
     }
   }
+
+  /**
+   * Reloads the corpus folder. Everything is validated and indexed before the new library replaces
+   * the old one in a single assignment; a bad report leaves the old library serving. Requests that
+   * arrive while a reload runs share it.
+   */
+  reload(): Promise<ReloadOutcome> {
+    this.reloading ??= this.rebuild().finally(() => {
+      this.reloading = undefined;
+    });
+    return this.reloading;
+  }
+
+  private async rebuild(): Promise<ReloadOutcome> {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    let next: Library;
+    try {
+      next = await buildLibrary(this.corpusDir, this.logger, this.options);
+    } catch (error) {
+      if (error instanceof CorpusError) return { ok: false, file: error.file, reason: error.reason, ms: ms() };
+      throw error;
+    }
+    const changes = compareReports(this.current.reports, next.reports);
+    this.current = next;
+    return { ok: true, ...changes, reports: next.reports.length, passages: next.passages.length, ms: ms() };
+  }
 }
 
 function failed(command: string, query: string, error: string): Answer {
   return { command, query, answered: false, citations: [], error };
 }
 
-async function buildLibrary(corpusDir: string, logger: Logger, options?: Partial<LibraryOptions>): Promise<Library> {
+/** Report ids added, removed and changed (any metadata or paragraph) between two corpora. */
+function compareReports(before: readonly Report[], after: readonly Report[]) {
+  const content = (r: Report) => JSON.stringify({ ...r, file: undefined });
+  const old = new Map(before.map((r) => [r.id, content(r)]));
+  const now = new Map(after.map((r) => [r.id, content(r)]));
+  return {
+    added: [...now.keys()].filter((id) => !old.has(id)),
+    removed: [...old.keys()].filter((id) => !now.has(id)),
+    changed: [...now.keys()].filter((id) => old.has(id) && old.get(id) !== now.get(id)),
+  };
+}
+
+async function buildLibrary(corpusDir: string, logger: Logger, options: Partial<LibraryOptions>): Promise<Library> {
   const corpus = await loadCorpus(corpusDir);
   for (const warning of corpus.warnings) logger.warn({ corpus: corpus.dir }, warning);
   const library = new Library(corpus, options);

@@ -175,6 +175,6 @@ function paginate(embeds: DiscordEmbed[]): DiscordEmbed[][] {
   return pages;
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

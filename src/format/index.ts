@@ -9,3 +9,5 @@ export { renderTerminal } from './terminal.ts';
 export function renderJson(answer: Answer): string {
   return JSON.stringify(answer);
 }
+export { renderHelp, renderNotice, renderReindex } from './notices.ts';
+export type { HelpEntry } from './notices.ts';

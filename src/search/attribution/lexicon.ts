@@ -151,6 +151,20 @@ export function isVerbOnly(lower: string): boolean {
   return verbal && !nominal;
 }
 
+/** Nouns and names that happen to end like adverbs or gerunds: "Italy", "Emily", "Beijing". */
+const NAME_TAGS = ['Country', 'Place', 'City', 'Region', 'MaleName', 'FemaleName', 'FirstName', 'LastName', 'ProperNoun', 'Singular', 'Plural'];
+const named = (lower: string): boolean => tagsOf(lower).some((t) => NAME_TAGS.includes(t));
+
+/** "separately", "reportedly": an -ly adverb, not a name. */
+export function isAdverb(lower: string): boolean {
+  return hasTag(lower, 'Adverb') || (/^[a-z]{3,}ly$/.test(lower) && !named(lower));
+}
+
+/** "speaking", "citing": an -ing form, not a name. */
+export function isGerund(lower: string): boolean {
+  return hasTag(lower, 'Gerund') || (/^[a-z]{3,}ing$/.test(lower) && !named(lower));
+}
+
 export function isPastTense(lower: string): boolean {
   return hasTag(lower, 'PastTense');
 }

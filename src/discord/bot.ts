@@ -1,0 +1,51 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Config } from '../config.ts';
+import { Dossier } from '../dossier.ts';
+import type { Logger } from '../log.ts';
+import type { BotContext } from './context.ts';
+import { dispatch } from './interactions.ts';
+import { onMessage } from './mentions.ts';
+import { PageStore } from './pages.ts';
+
+export interface Bot {
+  client: Client;
+  dossier: Dossier;
+  context: BotContext;
+  /** Logs out and closes the gateway connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Loads the corpus, then logs in. Intents: guilds and guild messages only; no privileged intent
+ * (the content of a message that mentions the bot arrives without MessageContent).
+ */
+export async function startBot(config: Config & { DISCORD_TOKEN: string }, logger: Logger): Promise<Bot> {
+  const dossier = await Dossier.open(config.CORPUS_DIR, logger);
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // Safety net: even a message built elsewhere pings nobody.
+    allowedMentions: { parse: [] },
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  });
+  const context: BotContext = { dossier, logger, pages: new PageStore(), config };
+
+  client.on(Events.InteractionCreate, (interaction) => void dispatch(context, interaction));
+  client.on(Events.MessageCreate, (message) => void onMessage(context, client.user!.id, message));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  client.once(Events.ClientReady, (ready) => {
+    const { reports, passages } = dossier.library;
+    logger.info(
+      { user: ready.user.tag, guilds: ready.guilds.cache.size, reports: reports.length, passages: passages.length },
+      'dossier-bot ready',
+    );
+  });
+
+  await client.login(config.DISCORD_TOKEN);
+  return {
+    client,
+    dossier,
+    context,
+    stop: () => client.destroy(),
+  };
+}

@@ -1,0 +1,22 @@
+import type { Config } from '../config.ts';
+import type { Dossier } from '../dossier.ts';
+import { renderDiscord, type DiscordMessage } from '../format/index.ts';
+import type { Logger } from '../log.ts';
+import { PageStore, type PagedAnswer } from './pages.ts';
+
+/** What every Discord handler needs. */
+export interface BotContext {
+  dossier: Dossier;
+  logger: Logger;
+  pages: PageStore;
+  config: Pick<Config, 'MODERATOR_ROLE_IDS'>;
+}
+
+/** One page of an answer; when more pages follow, the message carries a "More" button for the next. */
+export function answerPage(pages: PageStore, paged: PagedAnswer, page = 0, key?: string): DiscordMessage {
+  const options = { page, ...(paged.mentionUserId ? { mentionUserId: paged.mentionUserId } : {}) };
+  const first = renderDiscord(paged.answer, options);
+  if (first.page >= first.pageCount - 1) return first.message;
+  const buttonId = PageStore.buttonId(key ?? pages.keep(paged), first.page + 1);
+  return renderDiscord(paged.answer, { ...options, moreButtonId: buttonId }).message;
+}

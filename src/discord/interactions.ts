@@ -1,0 +1,113 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+import { toChoices } from '../../commands/choices.ts';
+import { HIDE_OPTION, MENTION_OPTION } from '../../commands/options.ts';
+import { mayReindex } from '../../commands/reindex.ts';
+import { renderHelp, renderNotice, renderReindex } from '../format/index.ts';
+import { answerPage, type BotContext } from './context.ts';
+import { PageStore } from './pages.ts';
+import { interactionReply, messageOptions } from './payload.ts';
+
+export const APOLOGY = 'Sorry, something went wrong while answering. It has been logged; please try again.';
+
+/**
+ * The dispatcher: routes each interaction to its handler. A handler that fails is logged with its
+ * context and answered with an ephemeral apology; it never takes the bot down.
+ */
+export async function dispatch(context: BotContext, interaction: Interaction): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await autocomplete(context, interaction);
+    else if (interaction.isChatInputCommand()) await chatCommand(context, interaction);
+    else if (interaction.isButton()) await button(context, interaction);
+  } catch (error) {
+    context.logger.error(
+      { err: error, interaction: interaction.id, type: interaction.type, command: 'commandName' in interaction ? interaction.commandName : undefined, user: interaction.user.id, guild: interaction.guildId },
+      'interaction failed',
+    );
+    await apologize(interaction).catch((e: unknown) => context.logger.warn({ err: e }, 'could not send the apology'));
+  }
+}
+
+async function apologize(interaction: Interaction): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  const payload = interactionReply(renderNotice(APOLOGY), true);
+  if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
+  else await interaction.reply(payload);
+}
+
+async function chatCommand(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const { dossier } = context;
+  if (interaction.commandName === 'help') {
+    const entries = dossier.allCommands().map((c) => ({ name: c.definition.name, description: c.definition.description }));
+    await interaction.reply(interactionReply(renderHelp(entries), true));
+    return;
+  }
+  if (interaction.commandName === 'reindex') {
+    await reindex(context, interaction);
+    return;
+  }
+  const command = dossier.command(interaction.commandName);
+  if (!command) {
+    await interaction.reply(interactionReply(renderNotice(`/${interaction.commandName} is not a command of this corpus any more. Try /help.`), true));
+    return;
+  }
+  const options = Object.fromEntries((command.options ?? []).map((name) => [name, interaction.options.getString(name) ?? undefined]));
+  const query = command.queryOption ? (interaction.options.getString(command.queryOption) ?? '') : '';
+  const answer = dossier.answer(interaction.commandName, { query, options });
+  if (answer.error) {
+    await interaction.reply(interactionReply(renderNotice(answer.error), true));
+    return;
+  }
+  const mention = interaction.options.getUser(MENTION_OPTION);
+  const hide = interaction.options.getBoolean(HIDE_OPTION) ?? false;
+  const message = answerPage(context.pages, { answer, ...(mention ? { mentionUserId: mention.id } : {}) });
+  await interaction.reply(interactionReply(message, hide));
+}
+
+async function autocomplete(context: BotContext, interaction: AutocompleteInteraction): Promise<void> {
+  const command = context.dossier.command(interaction.commandName);
+  const focused = interaction.options.getFocused(true);
+  const choices = command?.autocomplete?.(context.dossier.library, { name: focused.name, value: String(focused.value) }) ?? [];
+  await interaction.respond(toChoices(choices));
+}
+
+/** "More": the next page of a kept answer, in place of the message the button was on. */
+async function button(context: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const target = PageStore.parseButtonId(interaction.customId);
+  const paged = target && context.pages.get(target.key);
+  if (!target || !paged) {
+    await interaction.reply(interactionReply(renderNotice('This answer has expired. Please ask again.'), true));
+    return;
+  }
+  await interaction.update(messageOptions(answerPage(context.pages, paged, target.page, target.key)));
+}
+
+async function reindex(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const caller = {
+    permissions: interaction.memberPermissions?.bitfield ?? 0n,
+    roleIds: interaction.inCachedGuild() ? [...interaction.member.roles.cache.keys()] : rolesOf(interaction.member),
+  };
+  const who = { user: interaction.user.id, guild: interaction.guildId };
+  if (!interaction.inGuild() || !mayReindex(caller, context.config.MODERATOR_ROLE_IDS)) {
+    context.logger.warn(who, 'reindex refused: not a moderator');
+    await interaction.reply(
+      interactionReply(renderNotice('Only moderators can reindex: it needs the Manage Server permission or a moderator role.'), true),
+    );
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const outcome = await context.dossier.reload();
+  context.logger.info({ ...who, outcome }, outcome.ok ? 'reindexed' : 'reindex refused: bad corpus');
+  await interaction.editReply(messageOptions(renderReindex(outcome)));
+}
+
+/** Role ids of a member that discord.js has not cached (the raw API member). */
+function rolesOf(member: ChatInputCommandInteraction['member']): string[] {
+  if (member && 'roles' in member && Array.isArray(member.roles)) return member.roles;
+  return [];
+}

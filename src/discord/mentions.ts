@@ -1,0 +1,31 @@
+import type { Message } from 'discord.js';
+import { renderNotice } from '../format/index.ts';
+import { answerPage, type BotContext } from './context.ts';
+import { messageReply } from './payload.ts';
+
+export const MENTION_HELP =
+  'Ask me about the reports by mentioning me with a question, for example: @dossier What security guarantees does Ukraine want? ' +
+  'Or use /ask, /who-said, /compare, /sources; /help lists everything.';
+
+/**
+ * A message that mentions the bot directly gets the `ask` answer as a reply (no ping). Messages from
+ * bots, and @everyone/@here or role mentions without a direct mention, are ignored. Discord delivers
+ * the content of a message that mentions the bot without the privileged MessageContent intent.
+ */
+export async function onMessage(context: BotContext, botId: string, message: Message): Promise<void> {
+  if (message.author.bot || message.system || !message.inGuild()) return;
+  const direct = new RegExp(`<@!?${botId}>`, 'g');
+  if (!direct.test(message.content)) return;
+  try {
+    const question = message.content.replace(direct, ' ').replace(/\s+/g, ' ').trim();
+    if (!question) {
+      await message.reply(messageReply(renderNotice(MENTION_HELP)));
+      return;
+    }
+    const answer = context.dossier.answer('ask', { query: question });
+    const reply = answer.error ? renderNotice(answer.error) : answerPage(context.pages, { answer });
+    await message.reply(messageReply(reply));
+  } catch (error) {
+    context.logger.error({ err: error, message: message.id, channel: message.channelId, guild: message.guildId, user: message.author.id }, 'mention failed');
+  }
+}

@@ -1,0 +1,47 @@
+import type { ReloadOutcome } from '../dossier.ts';
+import { DISCORD_LIMITS, truncate, type DiscordMessage } from './discord.ts';
+import { escapeMarkdown } from './markdown.ts';
+
+/** Messages that are not answers: help, reindex results, refusals, apologies. Nobody is pinged. */
+
+export function renderNotice(text: string): DiscordMessage {
+  return message(escapeMarkdown(text));
+}
+
+export interface HelpEntry {
+  name: string;
+  description: string;
+}
+
+export function renderHelp(entries: readonly HelpEntry[]): DiscordMessage {
+  const lines = entries.map((e) => `\`/${e.name}\` ${escapeMarkdown(e.description)}`);
+  return message(
+    [
+      '**dossier-bot** answers from its reports and always quotes the paragraph it relies on, with its source.',
+      ...lines,
+      'You can also mention me with a question in a channel. Add `hide: True` to see an answer only yourself.',
+    ].join('\n'),
+  );
+}
+
+export function renderReindex(outcome: ReloadOutcome): DiscordMessage {
+  if (!outcome.ok) {
+    return message(
+      `Reindex refused, nothing changed: **${escapeMarkdown(outcome.file)}**: ${escapeMarkdown(outcome.reason)}\n` +
+        'The previous index keeps answering. Fix the file and run /reindex again.',
+    );
+  }
+  const list = (label: string, ids: string[]) => (ids.length ? `${label}: ${ids.map((id) => `\`${id}\``).join(', ')}` : `${label}: none`);
+  return message(
+    [
+      `Reindexed in ${outcome.ms} ms: ${outcome.reports} reports, ${outcome.passages} passages.`,
+      list('Added', outcome.added),
+      list('Removed', outcome.removed),
+      list('Changed', outcome.changed),
+    ].join('\n'),
+  );
+}
+
+function message(content: string): DiscordMessage {
+  return { content: truncate(content, DISCORD_LIMITS.content), embeds: [], components: [], allowed_mentions: { parse: [], users: [] } };
+}

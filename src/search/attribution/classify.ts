@@ -1,0 +1,96 @@
+/** Token-level word classes shared by the subject and predicate parsers. */
+import {
+  AUXILIARIES,
+  BE_FORMS,
+  NEGATIONS,
+  OBJECT_PRONOUNS,
+  SUBJECT_PRONOUNS,
+  SUBORDINATORS,
+  isDeterminer,
+  isPastTense,
+  isPreposition,
+  isPresentTense,
+  isVerbOnly,
+  reportingLemma,
+  tagsOf,
+} from './lexicon.ts';
+import type { Token } from './text.ts';
+
+/** "US", "NATO", "WSJ": capitals only, so never a pronoun or function word. */
+export const isAcronym = (t: Token): boolean => t.text.length > 1 && /^[\p{Lu}.&]+$/u.test(t.text);
+
+export const isConjunction = (t: Token): boolean => t.lower === 'and' || t.lower === 'or' || t.text === '&';
+
+/**
+ * Function words are recognised when written in lower case, or capitalised
+ * only because they open the sentence ("But", "It"). A capitalised word
+ * elsewhere is a name ("May", "Will").
+ */
+function functionWord(tokens: readonly Token[], i: number): string | undefined {
+  const t = tokens[i];
+  if (!t?.word || isAcronym(t)) return undefined;
+  if (t.text === 'I') return 'i';
+  return !t.cap || i === 0 || !tokens[i - 1]?.word ? t.lower : undefined;
+}
+
+export function isSubjectPronoun(tokens: readonly Token[], i: number): boolean {
+  const word = functionWord(tokens, i);
+  return word !== undefined && SUBJECT_PRONOUNS.has(word);
+}
+
+/** Auxiliaries, copulas, negation, pronouns and subordinators: words that end a noun phrase. */
+export function isClauseWord(tokens: readonly Token[], i: number): boolean {
+  const word = functionWord(tokens, i);
+  if (word === undefined) return false;
+  return (
+    AUXILIARIES.has(word) ||
+    BE_FORMS.has(word) ||
+    NEGATIONS.has(word) ||
+    word.endsWith('n’t') ||
+    word.endsWith("n't") ||
+    SUBJECT_PRONOUNS.has(word) ||
+    OBJECT_PRONOUNS.has(word) ||
+    SUBORDINATORS.has(word)
+  );
+}
+
+/**
+ * A lower-case finite verb: a reporting verb, or a past form that is not a
+ * participle modifying a noun ("the reported talks", "people briefed on …").
+ */
+export function isFiniteVerb(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t?.word || t.cap) return false;
+  if (AUXILIARIES.has(t.lower) || BE_FORMS.has(t.lower)) return true;
+  if (reportingLemma(t.lower) !== undefined) return true;
+  const unknownPast = tagsOf(t.lower).length === 0 && /^[a-z]{3,}ed$/.test(t.lower);
+  if (!isPastTense(t.lower) && !unknownPast) return false;
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (previous?.word && isDeterminer(previous.lower)) return false;
+  return !(next?.word && (isPreposition(next.lower) || next.lower === 'to'));
+}
+
+/** Evidence that a clause has its verb here: "it would", "the talks had", "Ukraine wants". */
+export function isClauseVerb(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t?.word || t.cap) return false;
+  if (AUXILIARIES.has(t.lower) || BE_FORMS.has(t.lower) || NEGATIONS.has(t.lower)) return true;
+  if (isFiniteVerb(tokens, i)) return true;
+  const previous = tokens[i - 1];
+  const afterSubject = previous?.word === true && (previous.cap || isSubjectPronoun(tokens, i - 1));
+  return afterSubject && (isPresentTense(t.lower) || isVerbOnly(t.lower));
+}
+
+/** Can this token sit inside a subject noun phrase? */
+export function inNounPhrase(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined) return false;
+  if (!t.word) return t.text === '&' || t.text === '-' || t.text === '’' || t.text === "'";
+  if (isClauseWord(tokens, i)) return false;
+  if (t.cap) return true;
+  if (isFiniteVerb(tokens, i)) return false;
+  const next = tokens[i + 1];
+  // "to" before a verb is an infinitive ("plans to join"), not "close to the talks".
+  return !(t.lower === 'to' && next !== undefined && !next.cap && isVerbOnly(next.lower));
+}

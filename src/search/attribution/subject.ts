@@ -1,0 +1,188 @@
+/**
+ * The subject of a reporting verb: the noun phrase just before it, found by
+ * walking left over words that can sit in a noun phrase. Commas need care:
+ * they separate an introduction ("However, officials …") but also a list
+ * ("NATO, Ukraine, and other Western countries") or an appositive
+ * ("Jane Doe, a spokesperson for the ministry, said").
+ */
+import { inNounPhrase, isConjunction, isFiniteVerb, isSubjectPronoun } from './classify.ts';
+import {
+  DISCOURSE_MARKERS,
+  TIME_WORDS,
+  isAdverb,
+  isDeterminer,
+  isGerund,
+  isPreposition,
+  isTimeName,
+  isVerbOnly,
+} from './lexicon.ts';
+import type { Token } from './text.ts';
+
+export interface TokenRange {
+  from: number;
+  to: number;
+}
+
+export interface Subject extends TokenRange {
+  /** Index of the "but"/"and"/";" that starts the subject's own clause, or -1. */
+  coordinator: number;
+}
+
+/** How a left scan ended: at the sentence start, a comma, a clause word, or a verb. */
+type Stop = 'start' | 'comma' | 'clause' | 'verb';
+interface Segment extends TokenRange {
+  stop: Stop;
+}
+
+const COORDINATORS = new Set(['but', 'and', 'while', 'whereas', ';']);
+
+/** The subject of the verb group starting at token `verbAt`, or null when there is none. */
+export function findSubject(tokens: readonly Token[], verbAt: number): Subject | null {
+  const head = tokens[verbAt - 1];
+  if (head === undefined) return null;
+  if (isSubjectPronoun(tokens, verbAt - 1)) return withCoordinator(tokens, { from: verbAt - 1, to: verbAt });
+  // "Smith, who told CNN …": the antecedent before ", who".
+  if (head.lower === 'who' && tokens[verbAt - 2]?.text === ',') return headBefore(tokens, verbAt - 2, verbAt - 2);
+  if (head.text === ',') return parentheticalSubject(tokens, verbAt - 1);
+  const segment = scanSegment(tokens, verbAt);
+  return segment.from === segment.to ? null : extendList(tokens, segment, verbAt);
+}
+
+/** "X, a spokesperson for Y, said" / "X, including Y, said" / "X, who …, said": X plus its parenthesis. */
+function parentheticalSubject(tokens: readonly Token[], commaAt: number): Subject | null {
+  for (let j = commaAt - 1; j > 0 && tokens[j]?.text !== ','; j--) {
+    if (tokens[j]?.lower === 'who' && tokens[j - 1]?.text === ',') return headBefore(tokens, j - 1, commaAt);
+  }
+  const inner = scanSegment(tokens, commaAt);
+  if (inner.from === inner.to || inner.stop !== 'comma') return null;
+  return headBefore(tokens, inner.from - 1, commaAt);
+}
+
+/** The noun phrase ending at the comma `commaAt`, extended to `to`. */
+function headBefore(tokens: readonly Token[], commaAt: number, to: number): Subject | null {
+  const head = scanSegment(tokens, commaAt);
+  if (head.from === head.to || isIntroduction(tokens, head)) return null;
+  return extendList(tokens, head, to);
+}
+
+/** Walks left from `to` over noun-phrase words, stopping at a comma or a clause boundary. */
+function scanSegment(tokens: readonly Token[], to: number): Segment {
+  let i = to - 1;
+  while (i >= 0) {
+    const t = tokens[i];
+    if (t === undefined || t.text === ',') return { from: i + 1, to, stop: 'comma' };
+    if (t.text === ')') {
+      const open = openingParenthesis(tokens, i);
+      if (open < 0) return { from: i + 1, to, stop: 'clause' };
+      i = open - 1;
+      continue;
+    }
+    if (isConjunction(t)) {
+      // Oxford comma: the list goes on before the comma.
+      if (tokens[i - 1]?.text === ',') return { from: i, to, stop: 'comma' };
+      if (!nominalConjunct(tokens, i)) return { from: i + 1, to, stop: 'clause' };
+    } else if (!inNounPhrase(tokens, i)) {
+      return { from: i + 1, to, stop: isFiniteVerb(tokens, i) ? 'verb' : 'clause' };
+    }
+    i--;
+  }
+  return { from: 0, to, stop: 'start' };
+}
+
+function openingParenthesis(tokens: readonly Token[], closeAt: number): number {
+  for (let i = closeAt - 1; i >= 0; i--) if (tokens[i]?.text === '(') return i;
+  return -1;
+}
+
+/**
+ * Is the phrase before "and" at `andAt` a noun phrase ("the US and its allies")
+ * rather than the end of another clause ("Ukraine put forward a deal and Russia")?
+ */
+function nominalConjunct(tokens: readonly Token[], andAt: number): boolean {
+  let count = 0;
+  for (let j = andAt - 1; j >= 0; j--) {
+    const t = tokens[j];
+    if (t === undefined || t.text === ',' || isConjunction(t)) break;
+    if (!inNounPhrase(tokens, j)) {
+      if (isFiniteVerb(tokens, j)) return false;
+      break;
+    }
+    if (!t.cap && isVerbOnly(t.lower)) return false;
+    count++;
+  }
+  return count > 0;
+}
+
+/** Adds the comma-separated items before a list subject ("NATO, Ukraine, and other countries"). */
+function extendList(tokens: readonly Token[], segment: Segment, to: number): Subject | null {
+  let from = segment.from;
+  let current = segment;
+  const listed = hasConjunction(tokens, segment);
+  while (listed && current.stop === 'comma') {
+    const left = scanSegment(tokens, current.from - 1);
+    if (left.from === left.to || left.stop === 'verb' || isIntroduction(tokens, left) || hasVerb(tokens, left)) break;
+    from = left.from;
+    current = left;
+  }
+  from = skipIntroduction(tokens, from, to);
+  const last = tokens[to - 1];
+  if (from >= to || last === undefined) return null;
+  // "The said agreement", "of said": no noun before the verb.
+  if (last.word && !last.cap && (isDeterminer(last.lower) || isPreposition(last.lower) || last.lower === 'to')) return null;
+  return withCoordinator(tokens, { from, to });
+}
+
+function hasConjunction(tokens: readonly Token[], range: TokenRange): boolean {
+  for (let i = range.from; i < range.to; i++) if (tokens[i] !== undefined && isConjunction(tokens[i]!)) return true;
+  return false;
+}
+
+function hasVerb(tokens: readonly Token[], range: TokenRange): boolean {
+  for (let i = range.from; i < range.to; i++) {
+    const t = tokens[i];
+    if (t !== undefined && !t.cap && isVerbOnly(t.lower)) return true;
+  }
+  return false;
+}
+
+/** A phrase that sets the scene rather than names someone: "However", "In a draft deal", "Speaking to CNN". */
+export function isIntroduction(tokens: readonly Token[], range: TokenRange): boolean {
+  const first = tokens[range.from];
+  if (first === undefined || !first.word) return false;
+  const lower = first.lower;
+  return (
+    DISCOURSE_MARKERS.has(lower) ||
+    isPreposition(lower) ||
+    isTimeName(lower) ||
+    /^\p{N}/u.test(lower) ||
+    isAdverb(lower) ||
+    isGerund(lower)
+  );
+}
+
+/** Drops leading connectors and time phrases: "But officials" → "officials", "On Tuesday officials" → "officials". */
+function skipIntroduction(tokens: readonly Token[], from: number, to: number): number {
+  let i = from;
+  for (;;) {
+    const t = tokens[i];
+    if (i >= to - 1 || t === undefined) return i;
+    if (t.text === ',' || DISCOURSE_MARKERS.has(t.lower) || isAdverb(t.lower)) {
+      i++;
+    } else if (isPreposition(t.lower) && isTimeWord(tokens[i + 1])) {
+      i += 2;
+      while (i < to - 1 && isTimeWord(tokens[i])) i++;
+    } else {
+      return i;
+    }
+  }
+}
+
+function isTimeWord(t: Token | undefined): boolean {
+  return t !== undefined && (isTimeName(t.lower) || TIME_WORDS.has(t.lower) || /^\p{N}/u.test(t.text));
+}
+
+function withCoordinator(tokens: readonly Token[], range: TokenRange): Subject {
+  const before = tokens[range.from - 1];
+  const coordinated = before !== undefined && range.from > 1 && COORDINATORS.has(before.lower);
+  return { ...range, coordinator: coordinated ? range.from - 1 : -1 };
+}
