@@ -2,7 +2,7 @@
 // the GuildMessages / DirectMessages intent, and message content blanked without the MessageContent
 // intent unless the bot is mentioned, it is a DM, or the bot wrote it.
 import { GatewayIntentBits, MessageType } from 'discord.js';
-import type { APIUser } from 'discord.js';
+import type { APIUser, MessageFlags } from 'discord.js';
 import type { Gateway, Session } from './gateway.ts';
 import { scanMentions } from './mentions.ts';
 import { snowflake } from './snowflake.ts';
@@ -59,7 +59,7 @@ export class EventSender {
       components: [],
       pinned: false,
       type: replied ? MessageType.Reply : MessageType.Default,
-      flags: 0,
+      flags: 0 as MessageFlags,
       ...(replied
         ? { message_reference: { type: 0, message_id: replied.id, channel_id: replied.channel_id, ...(guild ? { guild_id: guild.id } : {}) }, referenced_message: replied }
         : {}),

@@ -37,6 +37,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export class Gateway {
   identifyCount = 0;
   resumeCount = 0;
+  heartbeatCount = 0;
   readonly identifies: IdentifyInfo[] = [];
   /** resumeCount when dropConnections() was last called, so waitForResume waits for a new one. */
   resumeCountAtDrop = 0;
@@ -93,6 +94,8 @@ export class Gateway {
         case GatewayOpcodes.Heartbeat:
           // Without the ACK @discordjs/ws declares the connection a zombie and reconnects.
           this.send(ws, { op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
+          this.heartbeatCount += 1;
+          this.notifier.notify();
           return;
         case GatewayOpcodes.Identify:
           if (session) {
@@ -227,9 +230,14 @@ export class Gateway {
     return (session.intents & intent) === intent;
   }
 
-  /** Closes every gateway socket with `code`; sessions stay resumable. */
-  dropConnections(code: number): void {
+  /** Closes every gateway socket with `code`; sessions stay resumable unless invalidated. */
+  dropConnections(code: number, invalidateSessions: boolean): void {
     this.resumeCountAtDrop = this.resumeCount;
+    if (invalidateSessions) {
+      // The client's RESUME then gets op 9 (invalid session) and it must IDENTIFY again.
+      this.sessions.clear();
+      this.byShard.clear();
+    }
     for (const ws of this.sockets) ws.close(code, 'fake-discord: connection dropped');
   }
 

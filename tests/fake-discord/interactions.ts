@@ -1,7 +1,7 @@
 // Builds INTERACTION_CREATE payloads with every field discord.js reads (entitlements,
 // authorizing_integration_owners, member.user / user, channel, message for components...).
 import { ApplicationCommandOptionType, ButtonStyle, ComponentType, InteractionType, MessageType, PermissionFlagsBits } from 'discord.js';
-import type { APIMessage, APIUser } from 'discord.js';
+import type { APIMessage, APIUser, MessageFlags } from 'discord.js';
 import { ALL_PERMISSIONS, EVERYONE_PERMISSIONS } from './payloads.ts';
 import { randomToken, snowflake } from './snowflake.ts';
 import type { InteractionTarget, SlashOption } from './types.ts';
@@ -186,7 +186,7 @@ function defaultButtonMessage(world: World, channelId: string, guildId: string |
     embeds: [],
     pinned: false,
     type: MessageType.Default,
-    flags: 0,
+    flags: 0 as MessageFlags,
     components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customId, label: customId }] }],
   });
 }

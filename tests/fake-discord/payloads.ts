@@ -14,6 +14,11 @@ import {
   ThreadAutoArchiveDuration,
 } from 'discord.js';
 import type {
+  ApplicationFlags,
+  ChannelFlags,
+  GuildMemberFlags,
+  RoleFlags,
+  UserFlags,
   APIDMChannel,
   APIGuildMember,
   APINewsChannel,
@@ -50,8 +55,8 @@ export function userPayload(input: FakeUserInput = {}): APIUser {
     avatar: null,
     bot: input.bot ?? false,
     system: false,
-    flags: 0,
-    public_flags: 0,
+    flags: 0 as UserFlags,
+    public_flags: 0 as UserFlags,
     banner: null,
     accent_color: null,
   };
@@ -70,7 +75,7 @@ export function rolePayload(input: { id: string; name: string; permissions: bigi
     permissions: input.permissions.toString(),
     managed: input.botId !== undefined,
     mentionable: input.mentionable ?? false,
-    flags: 0,
+    flags: 0 as RoleFlags,
     ...(input.botId ? { tags: { bot_id: input.botId } } : {}),
   };
 }
@@ -111,10 +116,9 @@ export function threadPayload(input: { id: string; guildId: string; parentId: st
     message_count: 0,
     member_count: 1,
     total_message_sent: 0,
-    flags: 0,
+    flags: 0 as ChannelFlags,
     applied_tags: [],
     nsfw: false,
-    position: 0,
     thread_metadata: {
       archived: false,
       auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
@@ -126,7 +130,7 @@ export function threadPayload(input: { id: string; guildId: string; parentId: st
 }
 
 export function dmChannelPayload(id: string, recipient: APIUser): APIDMChannel {
-  return { id, type: ChannelType.DM, recipients: [recipient], last_message_id: null, flags: 0, name: null };
+  return { id, type: ChannelType.DM, recipients: [recipient], last_message_id: null, flags: 0 as ChannelFlags, name: null };
 }
 
 export function memberPayload(user: APIUser, roles: string[], joinedAt: string): APIGuildMember & { user: APIUser } {
@@ -140,7 +144,7 @@ export function memberPayload(user: APIUser, roles: string[], joinedAt: string):
     premium_since: null,
     deaf: false,
     mute: false,
-    flags: 0,
+    flags: 0 as GuildMemberFlags,
     pending: false,
     communication_disabled_until: null,
   };
@@ -229,6 +233,6 @@ export function readyPayload(input: {
     session_id: input.sessionId,
     resume_gateway_url: input.resumeUrl,
     shard: input.shard,
-    application: { id: input.applicationId, flags: 0 },
+    application: { id: input.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
   };
 }

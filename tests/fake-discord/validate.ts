@@ -30,7 +30,6 @@ interface ZodIssueLike {
   origin?: string;
   maximum?: number | bigint;
   minimum?: number | bigint;
-  input?: unknown;
   format?: string;
   values?: unknown[];
   expected?: string;
@@ -41,8 +40,19 @@ function toPath(path: PropertyKey[]): IssuePath {
   return path.map((key) => (typeof key === 'number' ? key : String(key)));
 }
 
-function fromZodIssue(issue: ZodIssueLike, prefix: IssuePath): Issue[] {
+/** The value at a path (zod/mini issues carry no `input` unless asked, so look it up ourselves). */
+function valueAt(root: unknown, path: IssuePath): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function fromZodIssue(issue: ZodIssueLike, prefix: IssuePath, root: unknown, rootPath: IssuePath): Issue[] {
   const path = [...prefix, ...toPath(issue.path)];
+  const input = valueAt(root, path.slice(rootPath.length));
   switch (issue.code) {
     case 'too_big':
       return [
@@ -58,40 +68,41 @@ function fromZodIssue(issue: ZodIssueLike, prefix: IssuePath): Issue[] {
       ];
     case 'invalid_type':
       return [
-        issue.input === undefined
+        input === undefined
           ? { path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }
-          : { path, code: 'BASE_TYPE_BAD', message: `Expected ${issue.expected ?? 'another type'}, got ${JSON.stringify(issue.input)}.` },
+          : { path, code: 'BASE_TYPE_BAD', message: `Expected ${issue.expected ?? 'another type'}, got ${JSON.stringify(input)?.slice(0, 80)}.` },
       ];
     case 'invalid_value':
       return [{ path, code: 'BASE_TYPE_CHOICES', message: `Value must be one of ${JSON.stringify(issue.values)}.` }];
     case 'invalid_format':
       return [{ path, code: issue.format === 'url' ? 'URL_TYPE_INVALID_URL' : 'BASE_TYPE_BAD', message: `Not a valid ${issue.format ?? 'value'}.` }];
     case 'invalid_union':
-      return fromUnion(issue, path);
+      return fromUnion(issue, path, root, rootPath);
     default:
       return [{ path, code: issue.code.toUpperCase(), message: 'Invalid value.' }];
   }
 }
 
 /**
- * A union failed: report the branch that came closest. Branches rejected only because their `type`
- * literal differs are the wrong variant, not a helpful explanation.
+ * A union failed: report the branch that came closest. Branches rejected at their root (wrong type of
+ * value) or by their `type` literal are other variants, not a helpful explanation.
  */
-function fromUnion(issue: ZodIssueLike, path: IssuePath): Issue[] {
-  const branches = (issue.errors ?? []).filter(
-    (branch) => !branch.some((inner) => inner.code === 'invalid_value' && inner.path.length === 1 && inner.path[0] === 'type'),
-  );
+function fromUnion(issue: ZodIssueLike, path: IssuePath, root: unknown, rootPath: IssuePath): Issue[] {
+  const wrongVariant = (inner: ZodIssueLike): boolean =>
+    (inner.code === 'invalid_type' && inner.path.length === 0) ||
+    (inner.code === 'invalid_value' && inner.path.length === 1 && inner.path[0] === 'type');
+  const branches = (issue.errors ?? []).filter((branch) => !branch.some(wrongVariant));
   const best = branches.sort((a, b) => a.length - b.length)[0];
   if (!best || best.length === 0) {
     return [{ path, code: 'UNION_TYPE_CHOICES', message: 'Value does not match any allowed variant (check its type).' }];
   }
-  return best.flatMap((inner) => fromZodIssue(inner, path));
+  return best.flatMap((inner) => fromZodIssue(inner, path, root, rootPath));
 }
 
 function checkSchema(schema: ZodMiniType, value: unknown, prefix: IssuePath = []): Issue[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return (result.error.issues as unknown as ZodIssueLike[]).flatMap((issue) => fromZodIssue(issue, prefix));
+  return (result.error.issues as unknown as ZodIssueLike[]).flatMap((issue) => fromZodIssue(issue, prefix, value, prefix));
 }
 
 // ---------- limits the spec does not encode (or encodes more loosely) ----------

@@ -63,11 +63,14 @@ export class World {
   readonly interactions = new Map<string, InteractionState>();
   readonly interactionsByToken = new Map<string, InteractionState>();
   readonly commands: { global: StoredCommand[]; guilds: Record<string, StoredCommand[]> } = { global: [], guilds: {} };
+  /** Mutable at runtime through the FakeDiscord API. */
+  readonly settings: { interactionDeadlineMs: number };
   private readonly messageListeners: MessageEventListener[] = [];
 
   constructor(options: FakeDiscordOptions) {
     this.applicationId = options.applicationId ?? options.botUser?.id ?? snowflake();
     this.token = options.token ?? randomToken('fake-bot-token');
+    this.settings = { interactionDeadlineMs: options.interactionDeadlineMs ?? 3000 };
     this.botUser = this.addUser(userPayload({ username: 'dossier-bot', ...options.botUser, id: options.botUser?.id ?? this.applicationId, bot: true }));
     this.testUser = this.addUser(userPayload({ username: 'alice', globalName: 'Alice' }));
     const guildInputs = options.guilds ?? [{}];
