@@ -8,6 +8,8 @@ export interface LogOptions {
   secrets?: string[];
   /** Human-readable lines (pino-pretty, a dev dependency) instead of JSON. Default: when stderr is a terminal. */
   pretty?: boolean;
+  /** Where JSON lines go. Default: stderr. */
+  destination?: NodeJS.WritableStream;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function createLogger(options: LogOptions): Promise<Logger> {
     base: undefined,
     hooks: { streamWrite: redact },
   };
+  if (options.destination) return pino(settings, options.destination);
   if (options.pretty ?? process.stderr.isTTY) {
     const pretty = await import('pino-pretty').catch(() => undefined);
     if (pretty) return pino(settings, pretty.default({ destination: 2, sync: true }));

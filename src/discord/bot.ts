@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config.ts';
 import { Dossier } from '../dossier.ts';
@@ -33,15 +34,15 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
   client.on(Events.MessageCreate, (message) => void onMessage(context, client.user!.id, message));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
-  client.once(Events.ClientReady, (ready) => {
-    const { reports, passages } = dossier.library;
-    logger.info(
-      { user: ready.user.tag, guilds: ready.guilds.cache.size, reports: reports.length, passages: passages.length },
-      'dossier-bot ready',
-    );
-  });
-
+  // Ready comes after the guilds arrive; login() alone resolves earlier.
+  const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await client.login(config.DISCORD_TOKEN);
+  const [user] = await ready;
+  const { reports, passages } = dossier.library;
+  logger.info(
+    { user: user.user.tag, guilds: user.guilds.cache.size, reports: reports.length, passages: passages.length },
+    'dossier-bot ready',
+  );
   return {
     client,
     dossier,

@@ -22,3 +22,17 @@ export function quoteOf(description: string): string {
     .filter((line) => line.startsWith('> '))
     .join('\n');
 }
+
+/** Each block quote of a description (runs of "> " lines), unformatted: the quoted corpus texts. */
+export function quotedTexts(description: string): string[] {
+  const quotes: string[] = [];
+  let current: string[] = [];
+  for (const line of [...description.split('\n'), '']) {
+    if (line.startsWith('> ')) current.push(line);
+    else if (current.length) {
+      quotes.push(unformatQuote(current.join('\n')));
+      current = [];
+    }
+  }
+  return quotes;
+}

@@ -146,6 +146,13 @@ function addresseeWord(tokens: readonly Token[], k: number, first: boolean): boo
  * ("on condition of anonymity") or manner phrase ("in a statement", "at a
  * news conference", "in Kyiv") at `i`; returns where it ends (`i` if none).
  */
+/** Skips every modifier from `i` on: "on Thursday in a statement". */
+export function skipModifiers(tokens: readonly Token[], i: number): number {
+  let k = i;
+  for (let next = skipModifier(tokens, k); next !== k; next = skipModifier(tokens, k)) k = next;
+  return k;
+}
+
 function skipModifier(tokens: readonly Token[], i: number): number {
   const t = tokens[i];
   if (t === undefined || !t.word) return i;
@@ -168,7 +175,7 @@ function skipModifier(tokens: readonly Token[], i: number): number {
   return end;
 }
 
-function isTimeToken(t: Token): boolean {
+export function isTimeToken(t: Token): boolean {
   return t.word && (isTimeName(t.lower) || (!t.cap && TIME_WORDS.has(t.lower)));
 }
 

@@ -47,18 +47,29 @@ export function tokenize(text: string, span: Span): Token[] {
 const MISSED_BOUNDARY = /(?<=\d[.!?]|[.!?][”"])\s+(?=[“"]?\p{Lu})/gu;
 
 export function splitSentences(text: string): Span[] {
+  const quotes = quoteSpans(text);
   const spans: Span[] = [];
   for (const node of split(text)) {
     if (node.type !== 'Sentence') continue;
     const [start, end] = node.range;
-    let from = start;
-    for (const m of text.slice(start, end).matchAll(MISSED_BOUNDARY)) {
-      spans.push({ start: from, end: start + m.index });
-      from = start + m.index + m[0].length;
-    }
-    spans.push({ start: from, end });
+    const last = spans.at(-1);
+    // A boundary inside a quotation ("“This is it. Yes.”") is not one: keep the quote whole.
+    if (last !== undefined && insideAny(last.end, quotes)) last.end = end;
+    else spans.push({ start, end });
   }
-  return spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+  return spans.flatMap((s) => splitMissed(text, s, quotes)).map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+}
+
+function splitMissed(text: string, span: Span, quotes: readonly Span[]): Span[] {
+  const spans: Span[] = [];
+  let from = span.start;
+  for (const m of text.slice(span.start, span.end).matchAll(MISSED_BOUNDARY)) {
+    if (insideAny(span.start + m.index, quotes)) continue;
+    spans.push({ start: from, end: span.start + m.index });
+    from = span.start + m.index + m[0].length;
+  }
+  spans.push({ start: from, end: span.end });
+  return spans;
 }
 
 export function trimSpan(text: string, span: Span): Span {

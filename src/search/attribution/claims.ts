@@ -1,0 +1,94 @@
+/**
+ * Claims in one sentence: who is said to have said it, and through whom.
+ * A claim comes from a reporting verb with its subject ("Sources told CNN
+ * that …", "…, the Polish President said.", "“…,” said Smith.") or from
+ * "according to X".
+ */
+import { accordingToSources } from './according.ts';
+import { inNounPhrase, isAcronym } from './classify.ts';
+import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, reportingLemma } from './lexicon.ts';
+import { channelVia, isTimeToken, parseComplement, skipModifiers, verbGroupStart } from './predicate.ts';
+import { findSubject, isIntroduction, type TokenRange } from './subject.ts';
+import { isQuoteMark, type Token } from './text.ts';
+
+export interface Claim {
+  speaker: TokenRange;
+  via: TokenRange | null;
+  /** Index of the "but"/"and"/";" that opens the claim's own clause, or -1 when it spans the sentence. */
+  coordinator: number;
+}
+
+/** Every claim in a sentence, in order of the speaker; `quoted` marks tokens inside quotation marks. */
+export function findClaims(tokens: readonly Token[], quoted: (t: Token) => boolean): Claim[] {
+  const claims: Claim[] = [];
+  tokens.forEach((t, at) => {
+    const lemma = t.word && !t.cap && !quoted(t) ? reportingLemma(t.lower) : undefined;
+    const claim = lemma === undefined ? null : verbClaim(tokens, at, lemma);
+    if (claim !== null) claims.push(claim);
+  });
+  for (const speaker of accordingToSources(tokens, quoted)) claims.push({ speaker, via: null, coordinator: -1 });
+  const unique = claims.filter((c, k) => claims.findIndex((d) => d.speaker.from === c.speaker.from) === k);
+  return unique.sort((a, b) => a.speaker.from - b.speaker.from);
+}
+
+function verbClaim(tokens: readonly Token[], verbAt: number, lemma: string): Claim | null {
+  const groupAt = verbGroupStart(tokens, verbAt);
+  if (groupAt < 0) return null;
+  // "reports"/"states"/"report" are nouns too: as verbs they must open the statement.
+  const nounLike = NOUN_LIKE_VERBS.has(lemma) && !tokens[verbAt]!.lower.endsWith('ed');
+  if (nounLike && !opensStatement(tokens[verbAt + 1])) return null;
+  const subject = findSubject(tokens, groupAt);
+  if (subject === null) return groupAt === verbAt && INVERTIBLE_VERBS.has(lemma) ? invertedClaim(tokens, verbAt) : null;
+  if (nounLike && !headsNounPhrase(tokens, subject)) return null;
+  const complement = parseComplement(tokens, verbAt, lemma);
+  if (complement === null) return null;
+  if (complement.kind === 'tail' && !followsStatement(tokens, subject.from)) return null;
+  return {
+    speaker: subject,
+    via: complement.via ?? channelVia(tokens, 0, subject.from),
+    coordinator: subject.coordinator,
+  };
+}
+
+function opensStatement(t: Token | undefined): boolean {
+  return t !== undefined && (t.lower === 'that' || t.text === ':' || isQuoteMark(t));
+}
+
+/** "The report states that", "CNN reports that" — but not "NATO member states that". */
+function headsNounPhrase(tokens: readonly Token[], subject: TokenRange): boolean {
+  const head = tokens[subject.to - 1];
+  const before = tokens[subject.to - 2];
+  return head !== undefined && (head.cap || (before !== undefined && isDeterminer(before.lower)));
+}
+
+/**
+ * A speaker after the statement needs a statement before it, set off by a
+ * comma, closing quote or dash — not just a scene-setter ("On Tuesday, …").
+ */
+function followsStatement(tokens: readonly Token[], subjectFrom: number): boolean {
+  const separator = tokens[subjectFrom - 1];
+  if (separator === undefined || !/^[,”"—–]$/.test(separator.text)) return false;
+  if (separator.text !== ',') return subjectFrom > 1;
+  let start = subjectFrom - 2;
+  while (start >= 0 && tokens[start]?.text !== ',') start--;
+  const before = { from: start + 1, to: subjectFrom - 1 };
+  return before.to > before.from && !isIntroduction(tokens, before);
+}
+
+/** "“We will win,” said Smith, a spokesman for the ministry." */
+function invertedClaim(tokens: readonly Token[], verbAt: number): Claim | null {
+  if (!followsStatement(tokens, verbAt)) return null;
+  const from = verbAt + 1;
+  let to = from;
+  while (to < tokens.length && (inNounPhrase(tokens, to) || tokens[to]!.text === ',')) {
+    const next = tokens[to + 1];
+    const timeFollows = isPreposition(tokens[to]!.lower) && next !== undefined && isTimeToken(next);
+    if (timeFollows || (tokens[to]!.text === ',' && next !== undefined && isGerund(next.lower))) break;
+    to++;
+  }
+  while (to > from && tokens[to - 1]!.text === ',') to--;
+  const end = tokens[skipModifiers(tokens, to)];
+  const ends = end === undefined || /^[.!?”",]$/.test(end.text);
+  const named = to > from && (tokens[from]!.cap || isAcronym(tokens[from]!) || isDeterminer(tokens[from]!.lower));
+  return ends && named ? { speaker: { from, to }, via: null, coordinator: -1 } : null;
+}

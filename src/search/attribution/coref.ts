@@ -1,0 +1,188 @@
+/**
+ * Links each speaker to the entity it names within one report, so "Poland’s
+ * President Andrzej Duda", "the Polish President", "Mr. Duda" and "he" all
+ * get the canonical name "Andrzej Duda", and "the WSJ" gets "Wall Street
+ * Journal" after "the Wall Street Journal (WSJ)".
+ */
+import { countryOf } from './countries.ts';
+import { QUANTIFIERS, SUBJECT_PRONOUNS, isTitleWord } from './lexicon.ts';
+import { bare, findPeople, type PersonMention } from './people.ts';
+import type { TokenRange } from './subject.ts';
+import type { Token } from './text.ts';
+
+interface Entity {
+  canonical: string;
+  person: boolean;
+  firstName: string | null;
+  surname: string | null;
+  /** Lower-case words that describe it ("president"), for "the president". */
+  roles: Set<string>;
+  countries: Set<string>;
+  /** Lower-case names it goes by: "wall street journal", "wsj". */
+  aliases: Set<string>;
+  /** Can "it" refer to it? Organisations and countries, not groups like "officials". */
+  pronounable: boolean;
+  /** When it was last mentioned, for "the president" and "he". */
+  seen: number;
+}
+
+type NewEntity = Pick<Entity, 'canonical' | 'person'> & Partial<Pick<Entity, 'firstName' | 'surname' | 'aliases' | 'pronounable'>>;
+
+/** Words between a name and its role in "Jane Doe, a spokesperson for the ministry". */
+const LINKING_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'at', 'to', 'in', 'and', 'its', 'his', 'her', 'their']);
+
+export class Coreference {
+  private readonly entities: Entity[] = [];
+  /** Surname → the first full name written anywhere in the report. */
+  private readonly fullNames = new Map<string, string>();
+  private clock = 0;
+
+  /** `sentences`: every sentence of the report, so a surname can resolve to a full name given later. */
+  constructor(sentences: readonly (readonly Token[])[]) {
+    for (const tokens of sentences) {
+      for (const person of findPeople(tokens)) {
+        if (person.full && !this.fullNames.has(person.surname)) this.fullNames.set(person.surname, person.name);
+      }
+    }
+  }
+
+  /** Records the people a sentence names, in reading order. */
+  noteMentions(tokens: readonly Token[]): void {
+    for (const person of findPeople(tokens)) this.touchPerson(person);
+  }
+
+  /** The canonical name of the speaker at `range` of a sentence's tokens. */
+  canonical(text: string, tokens: readonly Token[], range: TokenRange): string {
+    const words = tokens.slice(range.from, range.to);
+    const first = words[0];
+    if (first === undefined) return '';
+    if (words.length === 1 && SUBJECT_PRONOUNS.has(first.lower)) return this.pronoun(first);
+    const person = findPeople(words).find((p) => p.from === 0 || words[p.from - 1]?.text === ',');
+    if (person !== undefined) return this.personSpeaker(person, words).canonical;
+    const known = words.length === 1 ? this.bySurname(first.lower) : undefined;
+    const entity = known ?? this.described(words) ?? this.named(text, words, range.from === 0);
+    entity.seen = ++this.clock;
+    return entity.canonical;
+  }
+
+  /** "he"/"she": the person mentioned last; "it": the organisation or country mentioned last. */
+  private pronoun(token: Token): string {
+    const person = token.lower === 'he' || token.lower === 'she';
+    const candidates = this.entities.filter((e) => (person ? e.person : token.lower === 'it' && e.pronounable));
+    return latest(candidates)?.canonical ?? token.text;
+  }
+
+  private personSpeaker(person: PersonMention, words: readonly Token[]): Entity {
+    const entity = this.touchPerson(person);
+    // Roles in an appositive: "Jane Doe, a spokesperson for the ministry" / "The ministry’s spokesperson, Jane Doe".
+    for (const [k, t] of words.entries()) {
+      const inName = k >= person.from && k < person.to;
+      if (!inName && t.word && !t.cap && !LINKING_WORDS.has(t.lower)) entity.roles.add(bare(t));
+    }
+    return entity;
+  }
+
+  private touchPerson(person: PersonMention): Entity {
+    const entity =
+      this.bySurname(person.surname, person.firstName) ??
+      this.add({
+        canonical: person.full ? person.name : (this.fullNames.get(person.surname) ?? person.name),
+        person: true,
+        firstName: person.firstName,
+        surname: person.surname,
+      });
+    entity.firstName ??= person.firstName;
+    for (const role of person.roles) entity.roles.add(role);
+    for (const country of person.countries) entity.countries.add(country);
+    entity.seen = ++this.clock;
+    return entity;
+  }
+
+  private bySurname(surname: string, firstName: string | null = null): Entity | undefined {
+    const same = (e: Entity): boolean =>
+      e.person && e.surname === surname && (firstName === null || e.firstName === null || e.firstName === firstName);
+    const existing = this.entities.find(same);
+    if (existing !== undefined || firstName !== null) return existing;
+    const fullName = this.fullNames.get(surname);
+    return fullName === undefined ? undefined : this.add({ canonical: fullName, person: true, surname });
+  }
+
+  /**
+   * "the Polish President", "the president", "the foreign minister": the person
+   * mentioned last whose roles include every role word and whose country matches.
+   */
+  private described(words: readonly Token[]): Entity | undefined {
+    const [first, ...rest] = words;
+    if (first?.lower !== 'the' || rest.length === 0) return undefined;
+    const roles: string[] = [];
+    const countries: string[] = [];
+    for (const t of rest) {
+      const country = countryOf(t.lower);
+      if (!t.word) return undefined;
+      if (country !== null) countries.push(country);
+      else if (!t.cap || isTitleWord(t.lower)) roles.push(t.lower);
+      else return undefined; // a name: "the Financial Times"
+    }
+    if (!roles.some(isTitleWord)) return undefined;
+    const fits = (e: Entity): boolean =>
+      e.person && roles.every((r) => e.roles.has(r)) && countries.every((c) => e.countries.has(c));
+    return latest(this.entities.filter(fits));
+  }
+
+  /** Anyone else: an organisation, country or group, cleaned ("One Western official" → "Western official"). */
+  private named(text: string, words: readonly Token[], sentenceInitial: boolean): Entity {
+    let from = 0;
+    while (from < words.length - 1 && QUANTIFIERS.has(words[from]!.lower)) from++;
+    let to = words.length;
+    const aliases = new Set<string>();
+    // "the Wall Street Journal (WSJ)": the parenthesis is another name for it.
+    if (words[to - 1]?.text === ')' && words[to - 3]?.text === '(' && to - 3 > from) {
+      aliases.add(words[to - 2]!.lower);
+      to -= 3;
+    }
+    const cleaned = text.slice(words[from]!.start, words[to - 1]!.end);
+    const key = cleaned.toLowerCase();
+    const existing = this.entities.find((e) => !e.person && (e.aliases.has(key) || aliasesMeet(e.aliases, aliases)));
+    if (existing !== undefined) return existing;
+    aliases.add(key);
+    const initials = initialsOf(words.slice(from, to));
+    if (initials !== null) aliases.add(initials);
+    // A lone capitalised common noun opening the sentence ("Sources") is no name for "it".
+    const pronounable = words[to - 1]!.cap && !(sentenceInitial && to - from === 1 && !isNameLike(words[from]!));
+    return this.add({ canonical: cleaned, person: false, aliases, pronounable });
+  }
+
+  private add(fields: NewEntity): Entity {
+    const entity: Entity = {
+      firstName: null,
+      surname: null,
+      aliases: new Set(),
+      pronounable: false,
+      ...fields,
+      roles: new Set(),
+      countries: new Set(),
+      seen: ++this.clock,
+    };
+    this.entities.push(entity);
+    return entity;
+  }
+}
+
+function latest(entities: readonly Entity[]): Entity | undefined {
+  return entities.reduce<Entity | undefined>((best, e) => (best === undefined || e.seen > best.seen ? e : best), undefined);
+}
+
+function aliasesMeet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const alias of b) if (a.has(alias)) return true;
+  return false;
+}
+
+/** "Wall Street Journal" → "wsj"; null unless every word is capitalised (or "of"/"and"/"the"). */
+function initialsOf(words: readonly Token[]): string | null {
+  const capitals = words.filter((t) => t.cap);
+  const others = words.filter((t) => !t.cap && !['of', 'and', 'the', 'for'].includes(t.lower));
+  if (capitals.length < 2 || others.length > 0 || capitals.some((t) => !t.word)) return null;
+  return capitals.map((t) => t.lower[0]).join('');
+}
+
+const isNameLike = (t: Token): boolean => countryOf(t.lower) !== null || /^\p{Lu}{2,}$/u.test(t.text);

@@ -1,0 +1,106 @@
+/**
+ * People named in text: "Poland’s President Andrzej Duda", "Joe Biden",
+ * "Mr. Smith", "President Duda". A capitalised run counts as a person when it
+ * starts with a known first name, or follows a title or honorific.
+ */
+import { isAcronym } from './classify.ts';
+import { countryOf } from './countries.ts';
+import { isAdjective, isFirstName, isOrganisationWord, isTimeName, isTitleWord, tagsOf } from './lexicon.ts';
+import type { Token } from './text.ts';
+
+export interface PersonMention {
+  /** Token index where the mention starts, describers included. */
+  from: number;
+  /** Token index just after the name. */
+  to: number;
+  /** The name as written, without a possessive: "Andrzej Duda", "Duda". */
+  name: string;
+  firstName: string | null;
+  surname: string;
+  /** False for a surname after a title: "Mr. Smith", "President Duda". */
+  full: boolean;
+  /** Lower-case words describing the person: "president", "foreign", "minister". */
+  roles: string[];
+  countries: string[];
+}
+
+/** "Poland’s" → "poland", "Mr." → "mr". */
+export const bare = (t: Token): string => t.lower.replace(/[’']s$/, '').replace(/\.$/, '');
+const isPossessive = (t: Token): boolean => /[’']s$/.test(t.text);
+const isNameWord = (t: Token | undefined): t is Token => t !== undefined && t.word && t.cap && !isAcronym(t);
+const MAX_DESCRIBERS_BEFORE = 3;
+
+export function findPeople(tokens: readonly Token[]): PersonMention[] {
+  const people: PersonMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (isNameWord(tokens[j]) && !isPossessive(tokens[j - 1]!)) j++;
+    const person = personInRun(tokens, i, j);
+    if (person !== null) people.push(person);
+    i = j;
+  }
+  return people;
+}
+
+/** The person named by the capitalised run [from, to), if it is one. */
+function personInRun(tokens: readonly Token[], from: number, to: number): PersonMention | null {
+  for (let k = from; k < to - 1; k++) {
+    if (isFirstName(bare(tokens[k]!)) && plausibleName(tokens, k, to)) return mention(tokens, from, k, to, true);
+  }
+  let k = from;
+  while (k < to && isDescriber(tokens[k]!)) k++;
+  const titled = tokens.slice(from, k).some((t) => isTitleWord(bare(t)));
+  const length = to - k;
+  if (!titled || length < 1 || length > 3 || !plausibleName(tokens, k, to)) return null;
+  return mention(tokens, from, k, to, length > 1);
+}
+
+/** Not a place, organisation, date or title: "Will Russia" is no name. */
+function plausibleName(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const word = bare(tokens[k]!);
+    const place = tagsOf(word).some((t) => t === 'Place' || t === 'City' || t === 'Region');
+    if (place || countryOf(word) !== null || isOrganisationWord(word) || isTimeName(word) || isTitleWord(word)) return false;
+  }
+  return true;
+}
+
+/** Words that may precede a name: titles, nationalities, "The", adjectives ("Foreign", "Former"). */
+function isDescriber(t: Token): boolean {
+  const word = bare(t);
+  return isTitleWord(word) || countryOf(word) !== null || isAdjective(word) || word === 'the';
+}
+
+function mention(tokens: readonly Token[], runStart: number, nameStart: number, to: number, full: boolean): PersonMention {
+  let from = runStart;
+  while (from > 0 && runStart - from < MAX_DESCRIBERS_BEFORE && describesBefore(tokens[from - 1]!)) from--;
+  const roles: string[] = [];
+  const countries: string[] = [];
+  for (const t of tokens.slice(from, nameStart)) {
+    const country = countryOf(t.lower);
+    if (country !== null) countries.push(country);
+    else if (bare(t) !== 'the') roles.push(bare(t));
+  }
+  const names = tokens.slice(nameStart, to).map((t) => t.text.replace(/[’']s$/, ''));
+  return {
+    from,
+    to,
+    name: names.join(' '),
+    firstName: full ? bare(tokens[nameStart]!) : null,
+    surname: (names.at(-1) ?? '').toLowerCase(),
+    full,
+    roles,
+    countries,
+  };
+}
+
+/** "Poland’s", "US", "former" before a titled run. */
+function describesBefore(t: Token): boolean {
+  if (!t.word) return false;
+  return countryOf(t.lower) !== null || (!t.cap && (isTitleWord(t.lower) || isAdjective(t.lower)));
+}

@@ -1,0 +1,64 @@
+// npm run deploy-commands and npm start, run as processes the way a user runs them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
+import { runScript } from './helpers/cli.ts';
+
+const NO_DISCORD = { DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '' };
+
+describe('npm run deploy-commands', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  const env = () => ({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+
+  it('registers every command in the guild with one bulk PUT', async () => {
+    const { code, stderr } = await runScript('src/deploy-commands.ts', [], '', { ...env(), DISCORD_GUILD_ID: fake.guildId });
+    expect(stderr).not.toContain(fake.token);
+    expect(code).toBe(0);
+    const puts = fake.requests.filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.path)).toEqual([`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`]);
+    const body = puts[0]!.body as Array<{ name: string; default_member_permissions?: string; contexts?: number[]; options?: Array<{ name: string; max_length?: number; required?: boolean }> }>;
+    const names = body.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['ask', 'compare', 'sources', 'guarantees', 'help', 'reindex']));
+    const reindex = body.find((c) => c.name === 'reindex')!;
+    expect(reindex.default_member_permissions).toBe(String(1 << 5));
+    expect(reindex.contexts).toEqual([0]);
+    const question = body.find((c) => c.name === 'ask')!.options!.find((o) => o.name === 'question')!;
+    expect(question).toMatchObject({ required: true, max_length: 300 });
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('registers globally without DISCORD_GUILD_ID', async () => {
+    fake.reset();
+    const { code } = await runScript('src/deploy-commands.ts', [], '', { ...env(), DISCORD_GUILD_ID: '' });
+    expect(code).toBe(0);
+    expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/applications/${fake.applicationId}/commands`]);
+  });
+
+  it('says which setting is missing', async () => {
+    const { code, stderr } = await runScript('src/deploy-commands.ts', [], '', { ...NO_DISCORD, DISCORD_TOKEN: 'x'.repeat(30) });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/DISCORD_CLIENT_ID is not set/);
+  });
+});
+
+describe('npm start', () => {
+  it('without a token: a clear message, exit 1, no stack trace', async () => {
+    const { code, stderr } = await runScript('src/main.ts', [], '', NO_DISCORD);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/DISCORD_TOKEN is not set/);
+    expect(stderr).toContain('npm run cli');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('with a bad setting: names it', async () => {
+    const { code, stderr } = await runScript('src/main.ts', [], '', { ...NO_DISCORD, DISCORD_TOKEN: 't', MODERATOR_ROLE_IDS: 'mods' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/MODERATOR_ROLE_IDS/);
+  });
+});

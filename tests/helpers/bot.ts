@@ -1,0 +1,75 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { startBot, type Bot } from '../../src/discord/bot.ts';
+import { createLogger } from '../../src/log.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from '../fake-discord/index.ts';
+import { CORPUS_DIR } from './library.ts';
+
+export interface TestBot {
+  fake: FakeDiscord;
+  bot: Bot;
+  /** Every log line the bot wrote (JSON), newest last. */
+  logs: string[];
+  /** A private copy of the repo's corpus the test may change. */
+  corpusDir: string;
+  close(): Promise<void>;
+}
+
+/** The real bot (real discord.js client) logged in to a local fake Discord, over a copy of the corpus. */
+export async function startTestBot(options: { fake?: FakeDiscordOptions; moderatorRoles?: (fake: FakeDiscord) => string[] } = {}): Promise<TestBot> {
+  const fake = await startFakeDiscord(options.fake);
+  const corpusDir = await mkdtemp(path.join(tmpdir(), 'dossier-bot-corpus-'));
+  await cp(CORPUS_DIR, corpusDir, { recursive: true });
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = await createLogger({ level: 'debug', destination, secrets: [fake.token] });
+  const bot = await startBot(
+    {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      CORPUS_DIR: corpusDir,
+      MODERATOR_ROLE_IDS: options.moderatorRoles?.(fake) ?? [],
+    },
+    logger,
+  );
+  return {
+    fake,
+    bot,
+    logs,
+    corpusDir,
+    async close() {
+      await bot.stop();
+      await fake.close();
+      await rm(corpusDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SentMessage {
+  content?: string;
+  embeds?: Array<{ title?: string; description?: string }>;
+  components?: Array<{ components: Array<{ custom_id?: string; label?: string }> }>;
+  allowed_mentions?: { parse?: string[]; users?: string[]; replied_user?: boolean };
+  flags?: number;
+  message_reference?: { message_id?: string };
+}
+
+/** The message an interaction's answer showed: the callback's data, or the edit after a deferral. */
+export function shownMessage(requests: RecordedRequest[]): SentMessage {
+  const ok = requests.filter((r) => r.status < 300);
+  const callback = ok.find((r) => r.path.endsWith('/callback'));
+  const body = callback?.body as { type: number; data?: SentMessage } | undefined;
+  if (body && body.type !== 5 && body.type !== 6) return body.data ?? {};
+  const edit = ok.filter((r) => r.path.startsWith('/webhooks/') && r.method !== 'GET').at(-1);
+  return (edit?.body as SentMessage | undefined) ?? {};
+}
+
+export const EPHEMERAL = 1 << 6;
+export const MANAGE_GUILD = String(1 << 5);
