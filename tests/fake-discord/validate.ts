@@ -296,7 +296,17 @@ function checkCommandRules(command: unknown, prefix: IssuePath): Issue[] {
 }
 
 export function validateCommand(command: unknown, prefix: IssuePath = []): Issue[] {
-  return dedupe([...checkSchema(ApplicationCommandCreateRequestSchema, command, prefix), ...checkCommandRules(command, prefix)]);
+  return dedupe([...checkSchema(ApplicationCommandCreateRequestSchema, asSpecCommand(command), prefix), ...checkCommandRules(command, prefix)]);
+}
+
+/**
+ * The spec types default_member_permissions as an integer, but Discord documents it as a string of a
+ * bit set and accepts both (discord.js sends the string); check a numeric string as its number.
+ */
+function asSpecCommand(command: unknown): unknown {
+  if (!isRecord(command)) return command;
+  const permissions = command['default_member_permissions'];
+  return typeof permissions === 'string' && /^\d+$/.test(permissions) ? { ...command, default_member_permissions: Number(permissions) } : command;
 }
 
 export function validateCommandList(body: unknown): Issue[] {
