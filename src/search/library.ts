@@ -4,6 +4,8 @@ import type { Corpus } from '../corpus/load.ts';
 import { toPassages, type Passage, type Report } from '../corpus/report.ts';
 import type { Topic } from '../corpus/topic.ts';
 import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
+import { extractAttributions } from './attribution.ts';
+import { SpeakerIndex } from './speakers.ts';
 
 /** Search settings. Every field is optional; the defaults are the ones documented here. */
 export interface LibraryOptions {
@@ -67,12 +69,16 @@ export class Library {
   readonly topics: readonly Topic[];
   readonly aliases: readonly AliasGroup[];
   readonly analyzer: Analyzer;
+  /** Who said what: the attributions found in every report at build time. */
+  readonly speakers: SpeakerIndex;
   readonly options: LibraryOptions;
   /** Milliseconds the build took. */
   readonly buildMs: number;
   private readonly index: MiniSearch<IndexedPassage>;
   private readonly reportsById: Map<string, Report>;
   private readonly passageReport: Report[];
+  /** Index of each report's first passage in `passages`. */
+  private readonly firstPassage: Map<string, number>;
   private readonly headlineTerms: Map<string, Set<string>>;
   /** How many passages contain each term: the relevance rule's weights. */
   private readonly documentFrequency: Map<string, number>;
@@ -87,6 +93,14 @@ export class Library {
     this.reportsById = new Map(corpus.reports.map((r) => [r.id, r]));
     this.passages = corpus.reports.flatMap(toPassages);
     this.passageReport = this.passages.map((p) => this.reportsById.get(p.reportId)!);
+    this.firstPassage = new Map();
+    this.passages.forEach((p, i) => {
+      if (p.paragraph === 1) this.firstPassage.set(p.reportId, i);
+    });
+    this.speakers = new SpeakerIndex(
+      corpus.reports.flatMap((r) => extractAttributions(r.paragraphs).map((a) => ({ ...a, reportId: r.id }))),
+      this.analyzer,
+    );
     this.headlineTerms = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
 
     this.documentFrequency = new Map();
@@ -114,6 +128,14 @@ export class Library {
 
   report(id: string): Report | undefined {
     return this.reportsById.get(id);
+  }
+
+  /** Paragraph `paragraph` (1-based) of a report. */
+  passage(reportId: string, paragraph: number): Passage | undefined {
+    const first = this.firstPassage.get(reportId);
+    const report = this.reportsById.get(reportId);
+    if (first === undefined || !report || paragraph < 1 || paragraph > report.paragraphs.length) return undefined;
+    return this.passages[first + paragraph - 1];
   }
 
   /** Passages relevant to a query, best first, by the relevance rule of `minCoverage`. */
