@@ -61,6 +61,35 @@ describe('CLI', () => {
     expect(answers[5]).toMatchObject({ answered: false, error: 'line 6 is not JSON' });
   });
 
+  it('batch: every command, with its options', async () => {
+    const input = [
+      { command: 'who-said', query: 'Andrzej Duda' },
+      { command: 'compare', query: 'Article 5' },
+      { command: 'compare', query: 'Israel', options: { first: 'western-allies-weigh-israeli-type-guarantees' } },
+      { command: 'guarantees', query: 'Germany' },
+      { command: 'sources', query: '' },
+      { command: 'who-said', query: 'Nobody Atall' },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const { code, stdout } = await runCli(['batch', '--json'], `${input}\n`);
+    expect(code).toBe(0);
+    const [who, article5, israel, germany, list, nobody] = lines(stdout).map((l) => JSON.parse(l) as Answer);
+    expect(who!.citations.map((c) => c.speaker)).toEqual(['Poland’s President Andrzej Duda', 'the Polish President']);
+    expect(article5!.sides!.map((s) => s.covered)).toEqual([true, false]);
+    expect(israel!.sides!.map((s) => s.reportId)).toEqual(['western-allies-weigh-israeli-type-guarantees']);
+    expect(germany!.citations.map((c) => c.paragraph)).toEqual([7, 8]);
+    expect(list!.reports).toHaveLength(2);
+    expect(nobody).toMatchObject({ answered: false, citations: [] });
+    expect(nobody!.suggestions!.length).toBeGreaterThan(0);
+  });
+
+  it('takes command options as flags', async () => {
+    const { code, stdout } = await runCli(['compare', 'Israel', '--first', 'western-allies-weigh-israeli-type-guarantees', '--json']);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as Answer).sides!.map((s) => s.reportId)).toEqual(['western-allies-weigh-israeli-type-guarantees']);
+  });
+
   it('answers from another folder with --corpus', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dossier-cli-'));
     try {

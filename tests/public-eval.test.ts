@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../commands/ask.ts';
+import { compare } from '../commands/compare.ts';
+import { whoSaid } from '../commands/who-said.ts';
 import { ROOT, loadSeedLibrary } from './helpers/library.ts';
 
 /**
@@ -49,5 +51,26 @@ describe('public evaluation set: ask', () => {
     const answer = ask(library, { query: row.q });
     expect(answer.answered).toBe(false);
     expect(answer.citations).toEqual([]);
+  });
+});
+
+describe('public evaluation set: who-said', () => {
+  const cases = rows.filter((r) => r.kind === 'who-said');
+  it.each(cases.map((r) => [r.q, r] as const))('%s', (_q, row) => {
+    const answer = whoSaid(library, { query: row.q });
+    expect(answer.answered).toBe(true);
+    const texts = answer.citations.map((c) => c.text);
+    if (row.all) for (const gold of row.gold!) expect(contains(texts, [gold])).toBe(true);
+    else expect(contains(texts, row.gold!)).toBe(true);
+  });
+});
+
+describe('public evaluation set: compare', () => {
+  const cases = rows.filter((r) => r.kind === 'compare');
+  it.each(cases.map((r) => [r.q, r] as const))('%s', (_q, row) => {
+    const answer = compare(library, { query: row.q });
+    const covered = answer.sides!.filter((s) => s.covered);
+    expect(covered).toHaveLength(row.covered!);
+    if (row.gold) for (const side of covered) expect(contains(side.citations.map((c) => c.text), row.gold)).toBe(true);
   });
 });

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { whoSaid } from '../commands/who-said.ts';
+import { UsageError } from '../src/answer.ts';
+import { Library } from '../src/search/library.ts';
+import { loadSeedLibrary } from './helpers/library.ts';
+
+const library = await loadSeedLibrary();
+const said = (name: string) => whoSaid(library, { query: name }).citations.map((c) => [c.paragraph, c.speaker, c.via]);
+
+describe('who-said', () => {
+  it('lists every statement of a person, linking later references to the full name', () => {
+    expect(said('Andrzej Duda')).toEqual([
+      [4, 'Poland’s President Andrzej Duda', 'WSJ'],
+      [4, 'the Polish President', null],
+    ]);
+    expect(said('Duda')).toEqual(said('Andrzej Duda'));
+    expect(said('Polish President')).toEqual(said('Andrzej Duda'));
+  });
+
+  it('matches outlets through the aliases, and lists what went through them', () => {
+    const ft = whoSaid(library, { query: 'Financial Times' });
+    expect(ft.citations.map((c) => c.speaker)).toEqual(['The Financial Times']);
+    expect(ft.citations[0]!.text).toContain('sanctions relief');
+    const wsj = said('Wall Street Journal');
+    expect(wsj).toEqual(said('WSJ'));
+    expect(wsj.filter(([, , via]) => via === null).length).toBeGreaterThan(0);
+    expect(wsj).toContainEqual([4, 'Poland’s President Andrzej Duda', 'WSJ']);
+  });
+
+  it('finds anonymous and group speakers with singular or plural', () => {
+    expect(said('Western officials').map(([, speaker]) => speaker)).toEqual(['One Western official', 'Western officials']);
+    expect(said('sources')).toEqual([[5, 'Sources', 'CNN']]);
+  });
+
+  it('quotes the whole paragraph, with the statement inside it', () => {
+    for (const citation of whoSaid(library, { query: 'WSJ' }).citations) {
+      const report = library.report(citation.reportId)!;
+      expect(citation.text).toBe(report.paragraphs[citation.paragraph - 1]);
+      expect(citation.text).toContain(citation.statement);
+    }
+  });
+
+  it('lists statements in report order, then those that only went through the outlet', () => {
+    const citations = whoSaid(library, { query: 'WSJ' }).citations;
+    const isWsj = (speaker = '') => /WSJ|Wall Street Journal/.test(speaker);
+    const direct = citations.filter((c) => isWsj(c.speaker));
+    const through = citations.filter((c) => !isWsj(c.speaker));
+    expect(direct.length).toBeGreaterThan(0);
+    expect(through.length).toBeGreaterThan(0);
+    expect(citations).toEqual([...direct, ...through]);
+    for (const group of [direct, through]) {
+      const paragraphs = group.map((c) => c.paragraph);
+      expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
+    }
+  });
+
+  it('declines an unknown name with up to 5 suggestions', () => {
+    const answer = whoSaid(library, { query: 'Andrzej Dudda' });
+    expect(answer).toMatchObject({ answered: false, citations: [] });
+    expect(answer.suggestions!.length).toBeLessThanOrEqual(5);
+    expect(answer.suggestions).toContain('Andrzej Duda');
+    expect(whoSaid(library, { query: 'Kim Jong Un' }).suggestions!.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an empty name', () => {
+    expect(() => whoSaid(library, { query: ' ' })).toThrow(UsageError);
+  });
+
+  it('does not report a person merely mentioned', () => {
+    for (const name of ['Yermak', 'Rasmussen', 'Joe Biden', 'Dave DeCamp', 'Putin']) {
+      expect(whoSaid(library, { query: name }).answered).toBe(false);
+    }
+  });
+
+  it('works on a report it has never seen', () => {
+    const small = new Library({
+      reports: [
+        {
+          id: 'r',
+          title: 'Talks',
+          file: 'r.txt',
+          paragraphs: [
+            'German Chancellor Olaf Scholz said on Monday that Berlin would keep supplying air defence.',
+            '“We will not waver,” Scholz told reporters in Berlin.',
+            'A spokesperson for the Kremlin, Dmitry Peskov, said the talks were premature.',
+          ],
+        },
+      ],
+      aliases: [['Russia', 'Kremlin', 'Moscow']],
+      topics: [],
+    });
+    expect(whoSaid(small, { query: 'Olaf Scholz' }).citations.map((c) => c.paragraph)).toEqual([1, 2]);
+    expect(whoSaid(small, { query: 'Peskov' }).citations.map((c) => c.paragraph)).toEqual([3]);
+  });
+});
