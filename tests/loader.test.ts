@@ -111,6 +111,14 @@ describe('loading a corpus folder', () => {
     expect(corpus.topics).toEqual([{ name: 'talks', description: 'The talks', terms: ['talks'], minMatch: 1 }]);
   });
 
+  it('uses the bot\'s own alias and topic files when the folder has none', async () => {
+    await writeFile(path.join(dir, 'a.md'), md('id: a\ntitle: A'));
+    const [corpus, seeds] = await Promise.all([loadCorpus(dir), loadCorpus(CORPUS_DIR)]);
+    expect(corpus.aliases).toEqual(seeds.aliases);
+    expect(corpus.aliases).toContainEqual(['WSJ', 'Wall Street Journal']);
+    expect(corpus.topics.map((t) => t.name)).toEqual(['guarantees']);
+  });
+
   it('reads reports in sub-folders, in path order', async () => {
     await mkdir(path.join(dir, '2024'));
     await writeFile(path.join(dir, '2024', 'b.md'), md('id: b\ntitle: B'));

@@ -1,5 +1,6 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { AliasGroup } from '../search/analysis.ts';
@@ -30,6 +31,11 @@ export class CorpusError extends Error {
 
 export const ALIASES_FILE = 'aliases.yaml';
 export const TOPICS_FILE = 'topics.yaml';
+/**
+ * The bot's own corpus folder. A folder without an alias or topic file uses these: names like
+ * "Wall Street Journal" = WSJ are general knowledge, not a property of one set of reports.
+ */
+const DEFAULTS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
 /** Reports larger than this are refused: a news report is a few kilobytes. */
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
@@ -102,14 +108,16 @@ async function readInside(root: string, file: string): Promise<string> {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/** A data file of the corpus folder, else the bot's default one, else nothing. */
 async function readDataFile<T>(root: string, file: string, schema: z.ZodType<T[]>): Promise<T[]> {
-  let text: string;
-  try {
-    text = await readInside(root, file);
-  } catch (error) {
-    if (error instanceof CorpusError && error.reason === 'broken link') return [];
-    throw error;
+  for (const dir of [root, DEFAULTS_DIR]) {
+    if (await exists(path.join(dir, file))) return parseDataFile(dir, file, schema);
   }
+  return [];
+}
+
+async function parseDataFile<T>(dir: string, file: string, schema: z.ZodType<T[]>): Promise<T[]> {
+  const text = await readInside(await realpath(dir), file);
   let data: unknown;
   try {
     data = parseYaml(text) ?? [];
@@ -119,6 +127,13 @@ async function readDataFile<T>(root: string, file: string, schema: z.ZodType<T[]
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new CorpusError(file, describeZodError(parsed.error));
   return parsed.data;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 export function describeZodError(error: z.ZodError): string {
