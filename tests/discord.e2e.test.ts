@@ -158,6 +158,14 @@ describe('mentions', () => {
     expect(reply.pings).toMatchObject({ users: [], roles: [], everyone: false, repliedUser: false });
   });
 
+  it('answers a mention in a thread', async () => {
+    const sent = t.fake.sendMessage({ content: `<@${t.fake.botUser.id}> what did the Financial Times report?`, channelId: t.fake.threadId });
+    const reply = await t.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${t.fake.threadId}/messages` && (r.body as SentMessage).message_reference?.message_id === sent.id,
+    );
+    expect(shownText(reply.body as SentMessage)).toContain('sanctions relief');
+  });
+
   it('gives a short help for a mention with no question', async () => {
     const sent = t.fake.sendMessage({ content: `<@${t.fake.botUser.id}>` });
     const reply = await t.fake.waitForRequest(replyTo(sent.id));

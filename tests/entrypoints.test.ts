@@ -1,7 +1,11 @@
 // npm run deploy-commands and npm start, run as processes the way a user runs them.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 import { runScript } from './helpers/cli.ts';
+import { ROOT } from './helpers/library.ts';
 
 const NO_DISCORD = { DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '' };
 
@@ -60,5 +64,35 @@ describe('npm start', () => {
     const { code, stderr } = await runScript('src/main.ts', [], '', { ...NO_DISCORD, DISCORD_TOKEN: 't', MODERATOR_ROLE_IDS: 'mods' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/MODERATOR_ROLE_IDS/);
+  });
+});
+
+describe('npm start against the fake Discord', () => {
+  it('logs one ready line, never the token, and shuts down cleanly on SIGTERM', async () => {
+    const fake = await startFakeDiscord();
+    try {
+      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/main.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, ...NO_DISCORD, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' },
+      });
+      let stderr = '';
+      const ready = new Promise<void>((resolve) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('dossier-bot ready')) resolve();
+        });
+      });
+      const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
+      await ready;
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      expect(code).toBe(0);
+      const readyLine = JSON.parse(stderr.split('\n').find((l) => l.includes('dossier-bot ready'))!) as Record<string, unknown>;
+      expect(readyLine).toMatchObject({ guilds: 1, reports: 2, passages: 16 });
+      expect(stderr).toContain('shutting down');
+      expect(stderr).not.toContain(fake.token);
+    } finally {
+      await fake.close();
+    }
   });
 });
