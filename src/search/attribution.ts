@@ -9,8 +9,15 @@
  */
 import { findClaims, type Claim } from './attribution/claims.ts';
 import { Coreference } from './attribution/coref.ts';
-import type { TokenRange } from './attribution/subject.ts';
-import { insideAny, quoteSpans, splitSentences, tokenize, type Span, type Token } from './attribution/text.ts';
+import {
+  insideAny,
+  quoteSpans,
+  splitSentences,
+  tokenize,
+  type Span,
+  type Token,
+  type TokenRange,
+} from './attribution/text.ts';
 
 export interface Attribution {
   /** 1-based paragraph number. */

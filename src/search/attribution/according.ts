@@ -4,8 +4,7 @@
  * The source named is the speaker; nothing says whom it told, so no via.
  */
 import { isClauseWord } from './classify.ts';
-import type { TokenRange } from './subject.ts';
-import type { Token } from './text.ts';
+import type { Token, TokenRange } from './text.ts';
 
 const MAX_SOURCE_WORDS = 12;
 

@@ -5,11 +5,11 @@
  * "according to X".
  */
 import { accordingToSources } from './according.ts';
-import { inNounPhrase, isAcronym } from './classify.ts';
+import { inNounPhrase, isAcronym, isTimeToken } from './classify.ts';
 import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, reportingLemma } from './lexicon.ts';
-import { channelVia, isTimeToken, parseComplement, skipModifiers, verbGroupStart } from './predicate.ts';
-import { findSubject, isIntroduction, type TokenRange } from './subject.ts';
-import { isQuoteMark, type Token } from './text.ts';
+import { channelVia, parseComplement, skipModifiers, verbGroupStart } from './predicate.ts';
+import { findSubject, isIntroduction } from './subject.ts';
+import { isQuoteMark, type Token, type TokenRange } from './text.ts';
 
 export interface Claim {
   speaker: TokenRange;
@@ -45,7 +45,8 @@ function verbClaim(tokens: readonly Token[], verbAt: number, lemma: string): Cla
   if (complement.kind === 'tail' && !followsStatement(tokens, subject.from)) return null;
   return {
     speaker: subject,
-    via: complement.via ?? channelVia(tokens, 0, subject.from),
+    // "Speaking to reporters, X said" / "X, in an interview with CNN, said".
+    via: complement.via ?? channelVia(tokens, 0, groupAt),
     coordinator: subject.coordinator,
   };
 }
@@ -88,7 +89,8 @@ function invertedClaim(tokens: readonly Token[], verbAt: number): Claim | null {
   }
   while (to > from && tokens[to - 1]!.text === ',') to--;
   const end = tokens[skipModifiers(tokens, to)];
-  const ends = end === undefined || /^[.!?”",]$/.test(end.text);
+  // The name may be followed by a relative clause: "said Sinan Ulgen, a former diplomat who now heads …".
+  const ends = end === undefined || /^[.!?”",]$/.test(end.text) || /^(who|which|that)$/.test(end.lower);
   const named = to > from && (tokens[from]!.cap || isAcronym(tokens[from]!) || isDeterminer(tokens[from]!.lower));
   return ends && named ? { speaker: { from, to }, via: null, coordinator: -1 } : null;
 }

@@ -3,16 +3,19 @@ import {
   AUXILIARIES,
   BE_FORMS,
   NEGATIONS,
+  NOUN_LIKE_VERBS,
   OBJECT_PRONOUNS,
   SUBJECT_PRONOUNS,
   SUBORDINATORS,
+  TIME_WORDS,
   isDeterminer,
+  isNoun,
   isPastTense,
   isPreposition,
   isPresentTense,
+  isTimeName,
   isVerbOnly,
   reportingLemma,
-  tagsOf,
 } from './lexicon.ts';
 import type { Token } from './text.ts';
 
@@ -62,13 +65,16 @@ export function isFiniteVerb(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t?.word || t.cap) return false;
   if (AUXILIARIES.has(t.lower) || BE_FORMS.has(t.lower)) return true;
-  if (reportingLemma(t.lower) !== undefined) return true;
-  const unknownPast = tagsOf(t.lower).length === 0 && /^[a-z]{3,}ed$/.test(t.lower);
-  if (!isPastTense(t.lower) && !unknownPast) return false;
+  const lemma = reportingLemma(t.lower);
+  // "report", "claims", "states" may be nouns ("The report said"); the other forms are verbs.
+  if (lemma !== undefined) return !NOUN_LIKE_VERBS.has(lemma) || t.lower.endsWith('ed');
+  // compromise lists many past forms only as adjectives ("needed"), or not at all.
+  const pastLike = isPastTense(t.lower) || (/^[a-z]{3,}ed$/.test(t.lower) && !isNoun(t.lower));
+  if (!pastLike) return false;
   const previous = tokens[i - 1];
   const next = tokens[i + 1];
   if (previous?.word && isDeterminer(previous.lower)) return false;
-  return !(next?.word && (isPreposition(next.lower) || next.lower === 'to'));
+  return !(next?.word && isPreposition(next.lower));
 }
 
 /** Evidence that a clause has its verb here: "it would", "the talks had", "Ukraine wants". */
@@ -87,10 +93,16 @@ export function inNounPhrase(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (t === undefined) return false;
   if (!t.word) return t.text === '&' || t.text === '-' || t.text === '’' || t.text === "'";
-  if (isClauseWord(tokens, i)) return false;
+  // "a view echoed by Blinken": the agent after "by" starts another phrase.
+  if (isClauseWord(tokens, i) || t.lower === 'by') return false;
   if (t.cap) return true;
   if (isFiniteVerb(tokens, i)) return false;
   const next = tokens[i + 1];
   // "to" before a verb is an infinitive ("plans to join"), not "close to the talks".
   return !(t.lower === 'to' && next !== undefined && !next.cap && isVerbOnly(next.lower));
+}
+
+/** "Friday", "March", "yesterday", "last week": a word of a time phrase. */
+export function isTimeToken(t: Token): boolean {
+  return t.word && (isTimeName(t.lower) || (!t.cap && TIME_WORDS.has(t.lower)));
 }

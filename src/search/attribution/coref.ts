@@ -5,10 +5,9 @@
  * Journal" after "the Wall Street Journal (WSJ)".
  */
 import { countryOf } from './countries.ts';
-import { QUANTIFIERS, SUBJECT_PRONOUNS, isTitleWord } from './lexicon.ts';
+import { QUANTIFIERS, SUBJECT_PRONOUNS, isGerund, isPreposition, isTitleWord } from './lexicon.ts';
 import { bare, findPeople, type PersonMention } from './people.ts';
-import type { TokenRange } from './subject.ts';
-import type { Token } from './text.ts';
+import type { Token, TokenRange } from './text.ts';
 
 interface Entity {
   canonical: string;
@@ -57,10 +56,13 @@ export class Coreference {
     const first = words[0];
     if (first === undefined) return '';
     if (words.length === 1 && SUBJECT_PRONOUNS.has(first.lower)) return this.pronoun(first);
-    const person = findPeople(words).find((p) => p.from === 0 || words[p.from - 1]?.text === ',');
+    const person = findPeople(words).find((p) => headsSpeaker(p, words));
     if (person !== undefined) return this.personSpeaker(person, words).canonical;
-    const known = words.length === 1 ? this.bySurname(first.lower) : undefined;
-    const entity = known ?? this.described(words) ?? this.named(text, words, range.from === 0);
+    // "Smith, who chairs the committee": the part before the comma names the speaker.
+    const comma = words.findIndex((t) => t.text === ',');
+    const head = comma < 0 ? words : words.slice(0, comma);
+    const known = head.length === 1 ? this.bySurname(first.lower) : undefined;
+    const entity = known ?? this.described(head) ?? this.named(text, words, range.from === 0);
     entity.seen = ++this.clock;
     return entity.canonical;
   }
@@ -76,8 +78,10 @@ export class Coreference {
     const entity = this.touchPerson(person);
     // Roles in an appositive: "Jane Doe, a spokesperson for the ministry" / "The ministry’s spokesperson, Jane Doe".
     for (const [k, t] of words.entries()) {
-      const inName = k >= person.from && k < person.to;
-      if (!inName && t.word && !t.cap && !LINKING_WORDS.has(t.lower)) entity.roles.add(bare(t));
+      const country = countryOf(t.lower);
+      if ((k >= person.from && k < person.to) || !t.word) continue;
+      if (country !== null) entity.countries.add(country);
+      else if (!t.cap && !LINKING_WORDS.has(t.lower)) entity.roles.add(bare(t));
     }
     return entity;
   }
@@ -108,14 +112,16 @@ export class Coreference {
   }
 
   /**
-   * "the Polish President", "the president", "the foreign minister": the person
+   * "the Polish President", "Poland’s president", "the foreign minister": the person
    * mentioned last whose roles include every role word and whose country matches.
    */
   private described(words: readonly Token[]): Entity | undefined {
     const [first, ...rest] = words;
-    if (first?.lower !== 'the' || rest.length === 0) return undefined;
+    const country = first === undefined ? null : countryOf(first.lower);
+    const possessive = country !== null && /[’']s$/.test(first?.text ?? ''); // "Poland’s president"
+    if ((first?.lower !== 'the' && !possessive) || rest.length === 0) return undefined;
     const roles: string[] = [];
-    const countries: string[] = [];
+    const countries: string[] = possessive && country !== null ? [country] : [];
     for (const t of rest) {
       const country = countryOf(t.lower);
       if (!t.word) return undefined;
@@ -140,6 +146,7 @@ export class Coreference {
       aliases.add(words[to - 2]!.lower);
       to -= 3;
     }
+    to = Math.min(to, trailingClause(words));
     const cleaned = text.slice(words[from]!.start, words[to - 1]!.end);
     const key = cleaned.toLowerCase();
     const existing = this.entities.find((e) => !e.person && (e.aliases.has(key) || aliasesMeet(e.aliases, aliases)));
@@ -147,9 +154,20 @@ export class Coreference {
     aliases.add(key);
     const initials = initialsOf(words.slice(from, to));
     if (initials !== null) aliases.add(initials);
-    // A lone capitalised common noun opening the sentence ("Sources") is no name for "it".
-    const pronounable = words[to - 1]!.cap && !(sentenceInitial && to - from === 1 && !isNameLike(words[from]!));
+    const pronounable = this.pronounable(words.slice(0, to), sentenceInitial);
     return this.add({ canonical: cleaned, person: false, aliases, pronounable });
+  }
+
+  /**
+   * Can "it" mean this speaker? A name ("the WSJ", "Russia") or a singular
+   * body ("The ministry"), but not a lone word capitalised only because it
+   * opens the sentence ("Sources"), a group ("officials") or a role ("the governor").
+   */
+  private pronounable(words: readonly Token[], sentenceInitial: boolean): boolean {
+    const head = words.at(-1)!;
+    if (head.cap) return !(sentenceInitial && words.length === 1 && !isNameLike(head));
+    // A body named by description: "The ministry".
+    return words[0]?.lower === 'the' && !head.lower.endsWith('s') && !isTitleWord(head.lower);
   }
 
   private add(fields: NewEntity): Entity {
@@ -166,6 +184,30 @@ export class Coreference {
     this.entities.push(entity);
     return entity;
   }
+}
+
+/**
+ * Is the person the speaker itself ("Opposition leader Jan Kowalski", "Jane Doe,
+ * a spokesperson …", "The ministry’s spokesperson, Jane Doe") rather than
+ * someone the phrase mentions ("an aide to President Joe Biden")?
+ */
+function headsSpeaker(person: PersonMention, words: readonly Token[]): boolean {
+  const ends = person.to === words.length || words[person.to]?.text === ',';
+  // A preposition between capitalised words belongs to a title: "Secretary of State Antony Blinken".
+  const inTitle = (k: number): boolean => words[k - 1]?.cap === true && words[k + 1]?.cap === true;
+  const linked = words
+    .slice(0, person.from)
+    .some((t, k) => t.word && !t.cap && isPreposition(t.lower) && !inTitle(k));
+  return ends && !linked;
+}
+
+/** Where ", speaking after prayers" or ", who …" starts: it tells what the speaker did, not who it is. */
+function trailingClause(words: readonly Token[]): number {
+  const at = words.findIndex((t, k) => {
+    const next = words[k + 1]?.lower ?? '';
+    return k > 0 && t.text === ',' && (next === 'who' || next === 'which' || (isGerund(next) && next !== 'including'));
+  });
+  return at < 0 ? words.length : at;
 }
 
 function latest(entities: readonly Entity[]): Entity | undefined {

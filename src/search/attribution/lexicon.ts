@@ -107,7 +107,7 @@ export const TIME_WORDS = words(
 export const CHANNEL_NOUNS = words(
   'interview interviews conversation statement comments comment remarks call letter message post podcast broadcast appearance briefing email op-ed speech address',
 );
-/** Pronoun-free words that mean the verb had no statement: "she said nothing". */
+/** Objects that leave the verb without a statement: "she said nothing". */
 export const EMPTY_OBJECTS = words('nothing little anything something much so otherwise');
 /** Role nouns compromise does not tag as Actor. */
 const EXTRA_TITLES = words(
@@ -118,8 +118,9 @@ export function isDeterminer(lower: string): boolean {
   return hasTag(lower, 'Determiner') || hasTag(lower, 'Possessive');
 }
 
+/** compromise tags "to" as a conjunction; here it is a preposition ("close to", "an aide to"). */
 export function isPreposition(lower: string): boolean {
-  return hasTag(lower, 'Preposition');
+  return lower === 'to' || hasTag(lower, 'Preposition');
 }
 
 export function isFirstName(lower: string): boolean {
@@ -143,12 +144,14 @@ export function isOrganisationWord(lower: string): boolean {
   return lower in ORG_WORDS;
 }
 
+export function isNoun(lower: string): boolean {
+  return tagsOf(lower).some((t) => ['Singular', 'Plural', 'Noun', 'Uncountable', 'Actor'].includes(t));
+}
+
 /** Verb evidence from the lexicon for a word that is not also a noun. */
 export function isVerbOnly(lower: string): boolean {
-  const tags = tagsOf(lower);
-  const verbal = tags.some((t) => ['Infinitive', 'PresentTense', 'PastTense', 'Verb', 'Copula', 'Modal'].includes(t));
-  const nominal = tags.some((t) => ['Singular', 'Plural', 'Noun', 'Uncountable', 'Actor'].includes(t));
-  return verbal && !nominal;
+  const verbal = tagsOf(lower).some((t) => ['Infinitive', 'PresentTense', 'PastTense', 'Verb', 'Copula', 'Modal'].includes(t));
+  return verbal && !isNoun(lower);
 }
 
 /** Nouns and names that happen to end like adverbs or gerunds: "Italy", "Emily", "Beijing". */

@@ -54,10 +54,27 @@ function personInRun(tokens: readonly Token[], from: number, to: number): Person
   }
   let k = from;
   while (k < to && isDescriber(tokens[k]!)) k++;
-  const titled = tokens.slice(from, k).some((t) => isTitleWord(bare(t)));
+  const titled =
+    tokens.slice(from, k).some((t) => isTitleWord(bare(t))) || titledBefore(tokens, from) || titledAfter(tokens, to);
   const length = to - k;
   if (!titled || length < 1 || length > 3 || !plausibleName(tokens, k, to)) return null;
   return mention(tokens, from, k, to, length > 1);
+}
+
+/**
+ * A title just before the run, in lower case or as an appositive:
+ * "opposition leader Jan Kowalski", "The Finnish president, Sauli Niinisto".
+ */
+function titledBefore(tokens: readonly Token[], from: number): boolean {
+  const before = from > 0 && tokens[from - 1]?.text === ',' ? from - 2 : from - 1;
+  const t = tokens[before];
+  return t !== undefined && t.word && (!t.cap || before < from - 1) && isTitleWord(bare(t));
+}
+
+/** An appositive title after the run: "Sinan Ulgen, a former Turkish diplomat". */
+function titledAfter(tokens: readonly Token[], to: number): boolean {
+  if (tokens[to]?.text !== ',' || !/^(a|an|the)$/.test(tokens[to + 1]?.lower ?? '')) return false;
+  return tokens.slice(to + 2, to + 6).some((t) => t.word && !t.cap && isTitleWord(t.lower));
 }
 
 /** Not a place, organisation, date or title: "Will Russia" is no name. */
@@ -65,7 +82,9 @@ function plausibleName(tokens: readonly Token[], from: number, to: number): bool
   for (let k = from; k < to; k++) {
     const word = bare(tokens[k]!);
     const place = tagsOf(word).some((t) => t === 'Place' || t === 'City' || t === 'Region');
-    if (place || countryOf(word) !== null || isOrganisationWord(word) || isTimeName(word) || isTitleWord(word)) return false;
+    // Three-letter month abbreviations are also names ("Jan").
+    const date = isTimeName(word) && word.length > 3;
+    if (place || date || countryOf(word) !== null || isOrganisationWord(word) || isTitleWord(word)) return false;
   }
   return true;
 }

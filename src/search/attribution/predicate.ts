@@ -5,7 +5,7 @@
  * ("that …", a quote, a clause) or the end of a sentence whose statement came
  * first ("…, CNN reported Friday, citing anonymous sources.").
  */
-import { isAcronym, isClauseVerb, isClauseWord, isFiniteVerb } from './classify.ts';
+import { isAcronym, isClauseVerb, isClauseWord, isFiniteVerb, isTimeToken } from './classify.ts';
 import {
   AUXILIARIES,
   BE_FORMS,
@@ -22,8 +22,7 @@ import {
   isVerbOnly,
   reportingLemma,
 } from './lexicon.ts';
-import type { TokenRange } from './subject.ts';
-import { isQuoteMark, type Token } from './text.ts';
+import { isQuoteMark, type Token, type TokenRange } from './text.ts';
 
 export interface Complement {
   /** "content": the statement follows the verb; "tail": the sentence ends, so it came before. */
@@ -32,7 +31,7 @@ export interface Complement {
   via: TokenRange | null;
 }
 
-const SCENE_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'from', 'via', 'through']);
+const SCENE_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'from', 'via', 'through', 'with', 'for', 'after', 'amid']);
 
 /**
  * The first token of the verb group ending at `verbAt` ("has also said"), or
@@ -43,7 +42,11 @@ export function verbGroupStart(tokens: readonly Token[], verbAt: number): number
   let i = verbAt - 1;
   for (; i >= 0; i--) {
     const t = tokens[i];
-    if (t === undefined || !t.word || t.cap) break;
+    if (t === undefined || !t.word) break;
+    // "Erdogan on Wednesday said", "Stoltenberg later told".
+    const nextIsTime = tokens[i + 1] !== undefined && isTimeToken(tokens[i + 1]!);
+    if (isTimeToken(t) || (t.lower === 'on' && nextIsTime)) continue;
+    if (t.cap) break;
     if (BE_FORMS.has(t.lower) || NEGATIONS.has(t.lower) || /n[’']t$/.test(t.lower) || t.lower === 'to') return -1;
     if (!AUXILIARIES.has(t.lower) && !isAdverb(t.lower) && t.lower !== 'also') break;
   }
@@ -76,7 +79,9 @@ export function parseComplement(tokens: readonly Token[], verbAt: number, lemma:
     via ??= channelVia(tokens, i, next);
     i = next;
   }
-  const kind = statementKind(tokens, i);
+  // "warned of a recession" states the warning.
+  const warning = lemma === 'warn' && /^(of|about|against)$/.test(tokens[i]?.lower ?? '');
+  const kind = warning ? 'content' : statementKind(tokens, i);
   return kind === null ? null : { kind, via };
 }
 
@@ -84,10 +89,20 @@ export function parseComplement(tokens: readonly Token[], verbAt: number, lemma:
 function statementKind(tokens: readonly Token[], i: number): Complement['kind'] | null {
   const t = tokens[i];
   if (t === undefined || /^[.!?;)”"]$/.test(t.text)) return 'tail';
-  if (t.text === ',') return tokens[i + 1] !== undefined && isQuoteMark(tokens[i + 1]!) ? 'content' : 'tail';
+  if (t.text === ',') return insertionBeforeStatement(tokens, i) ? 'content' : 'tail';
   if (t.lower === 'that' || t.text === ':' || isQuoteMark(t)) return 'content';
   if (EMPTY_OBJECTS.has(t.lower) || t.lower === 'by') return null;
   return looksLikeClause(tokens, i) ? 'content' : null;
+}
+
+/** ", “…”" or an insertion and then the statement: "said, however, that", "reported, citing sources, that". */
+function insertionBeforeStatement(tokens: readonly Token[], commaAt: number): boolean {
+  for (let k = commaAt + 1; k < Math.min(tokens.length, commaAt + 10); k++) {
+    const t = tokens[k]!;
+    if (isQuoteMark(t)) return k === commaAt + 1 || tokens[k - 1]?.text === ',';
+    if (t.text === ',') return tokens[k + 1]?.lower === 'that';
+  }
+  return false;
 }
 
 /**
@@ -136,16 +151,11 @@ function addresseeWord(tokens: readonly Token[], k: number, first: boolean): boo
   if (t.cap) return !isTimeName(t.lower);
   // "Council of Europe": "of" between capitalised words.
   if (t.lower === 'of') return tokens[k - 1]?.cap === true && tokens[k + 1]?.cap === true;
-  if (isClauseWord(tokens, k) || isDeterminer(t.lower) || isPreposition(t.lower) || t.lower === 'to') return false;
+  if (isClauseWord(tokens, k) || isDeterminer(t.lower) || isPreposition(t.lower)) return false;
   if (TIME_WORDS.has(t.lower) || reportingLemma(t.lower) !== undefined || isFiniteVerb(tokens, k)) return false;
   return !(first && isVerbOnly(t.lower));
 }
 
-/**
- * Skips one adverb, time phrase ("on Thursday", "last week"), condition
- * ("on condition of anonymity") or manner phrase ("in a statement", "at a
- * news conference", "in Kyiv") at `i`; returns where it ends (`i` if none).
- */
 /** Skips every modifier from `i` on: "on Thursday in a statement". */
 export function skipModifiers(tokens: readonly Token[], i: number): number {
   let k = i;
@@ -153,6 +163,11 @@ export function skipModifiers(tokens: readonly Token[], i: number): number {
   return k;
 }
 
+/**
+ * Skips one adverb, time phrase ("on Thursday", "last week"), condition
+ * ("on condition of anonymity") or manner phrase ("in a statement", "at a
+ * news conference", "in Kyiv") at `i`; returns where it ends (`i` if none).
+ */
 function skipModifier(tokens: readonly Token[], i: number): number {
   const t = tokens[i];
   if (t === undefined || !t.word) return i;
@@ -166,17 +181,13 @@ function skipModifier(tokens: readonly Token[], i: number): number {
   if (t.lower === 'on' && (next.lower === 'condition' || tokens[i + 2]?.lower === 'condition')) return skipCondition(tokens, i);
   if (next.cap) return skipWhile(tokens, i + 1, (u) => u.cap || u.lower === 'of');
   if (!isDeterminer(next.lower)) return i;
-  const end = skipWhile(tokens, i + 2, (u, k) => u.word && !isPreposition(u.lower) && !isClauseWord(tokens, k) && u.lower !== 'to');
+  const end = skipWhile(tokens, i + 2, (u, k) => u.word && !isPreposition(u.lower) && !isClauseWord(tokens, k));
   // "in an interview with CNN": the addressee belongs to the phrase.
   const link = tokens[end]?.lower;
   if (CHANNEL_NOUNS.has(tokens[end - 1]?.lower ?? '') && (link === 'with' || link === 'to')) {
     return parseAddressee(tokens, end + 1)?.next ?? end;
   }
   return end;
-}
-
-export function isTimeToken(t: Token): boolean {
-  return t.word && (isTimeName(t.lower) || (!t.cap && TIME_WORDS.has(t.lower)));
 }
 
 /** "Friday", "last week", "late on Friday", "March 3". */
@@ -199,7 +210,7 @@ function skipWhile(tokens: readonly Token[], i: number, keep: (t: Token, k: numb
 
 /** "interview with CNN", "statement to Reuters", "speaking to reporters": the addressee, if any. */
 export function channelVia(tokens: readonly Token[], from: number, to: number): TokenRange | null {
-  for (let k = from; k < to + 1; k++) {
+  for (let k = from; k < to; k++) {
     const t = tokens[k];
     const link = tokens[k + 1]?.lower;
     const channel = t !== undefined && (CHANNEL_NOUNS.has(t.lower) || /^(speaking|talking)$/.test(t.lower));

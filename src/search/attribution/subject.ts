@@ -5,10 +5,9 @@
  * ("NATO, Ukraine, and other Western countries") or an appositive
  * ("Jane Doe, a spokesperson for the ministry, said").
  */
-import { inNounPhrase, isConjunction, isFiniteVerb, isSubjectPronoun } from './classify.ts';
+import { inNounPhrase, isAcronym, isConjunction, isFiniteVerb, isSubjectPronoun, isTimeToken } from './classify.ts';
 import {
   DISCOURSE_MARKERS,
-  TIME_WORDS,
   isAdverb,
   isDeterminer,
   isGerund,
@@ -16,12 +15,7 @@ import {
   isTimeName,
   isVerbOnly,
 } from './lexicon.ts';
-import type { Token } from './text.ts';
-
-export interface TokenRange {
-  from: number;
-  to: number;
-}
+import type { Token, TokenRange } from './text.ts';
 
 export interface Subject extends TokenRange {
   /** Index of the "but"/"and"/";" that starts the subject's own clause, or -1. */
@@ -44,18 +38,44 @@ export function findSubject(tokens: readonly Token[], verbAt: number): Subject |
   // "Smith, who told CNN …": the antecedent before ", who".
   if (head.lower === 'who' && tokens[verbAt - 2]?.text === ',') return headBefore(tokens, verbAt - 2, verbAt - 2);
   if (head.text === ',') return parentheticalSubject(tokens, verbAt - 1);
-  const segment = scanSegment(tokens, verbAt);
+  const segment = withRelativeClause(tokens, scanSegment(tokens, verbAt));
   return segment.from === segment.to ? null : extendList(tokens, segment, verbAt);
 }
 
-/** "X, a spokesperson for Y, said" / "X, including Y, said" / "X, who …, said": X plus its parenthesis. */
+/**
+ * "Officials who spoke to CNN said": the scan stopped in a relative clause;
+ * add its antecedent. ("The official who said …" has no subject: the verb is
+ * inside the relative clause.)
+ */
+function withRelativeClause(tokens: readonly Token[], segment: Segment): Segment {
+  if (segment.from === segment.to || (segment.stop !== 'clause' && segment.stop !== 'verb')) return segment;
+  // Back over the clause's verb group ("who have seen") to the pronoun.
+  let r = segment.from - 1;
+  while (r > segment.from - 4 && r > 0 && !isRelativePronoun(tokens[r]) && isFiniteVerb(tokens, r)) r--;
+  const verb = tokens[r + 1];
+  const clauseVerb = verb !== undefined && !verb.cap && (isFiniteVerb(tokens, r + 1) || isVerbOnly(verb.lower));
+  if (!isRelativePronoun(tokens[r]) || !clauseVerb) return segment;
+  const antecedent = scanSegment(tokens, r);
+  return antecedent.from === antecedent.to ? segment : { ...antecedent, to: segment.to };
+}
+
+const isRelativePronoun = (t: Token | undefined): boolean => t?.lower === 'who' || t?.lower === 'that';
+
+/** "X, a spokesperson for Y, said" / "X, speaking after prayers, said" / "X, who …, said": X plus its parenthesis. */
 function parentheticalSubject(tokens: readonly Token[], commaAt: number): Subject | null {
-  for (let j = commaAt - 1; j > 0 && tokens[j]?.text !== ','; j--) {
-    if (tokens[j]?.lower === 'who' && tokens[j - 1]?.text === ',') return headBefore(tokens, j - 1, commaAt);
+  for (let j = commaAt - 1; j > 0; j--) {
+    const t = tokens[j]!;
+    if (t.text === ',') return isParenthesis(tokens, j + 1, commaAt) ? headBefore(tokens, j, commaAt) : null;
+    if (!t.word && !/^[’'&()-]$/.test(t.text)) return null;
   }
-  const inner = scanSegment(tokens, commaAt);
-  if (inner.from === inner.to || inner.stop !== 'comma') return null;
-  return headBefore(tokens, inner.from - 1, commaAt);
+  return null;
+}
+
+/** Words between two commas that describe the subject: a relative clause, or anything without a finite verb. */
+function isParenthesis(tokens: readonly Token[], from: number, to: number): boolean {
+  if (tokens[from]?.lower === 'who') return true;
+  for (let k = from; k < to; k++) if (isFiniteVerb(tokens, k)) return false;
+  return from < to;
 }
 
 /** The noun phrase ending at the comma `commaAt`, extended to `to`. */
@@ -128,7 +148,7 @@ function extendList(tokens: readonly Token[], segment: Segment, to: number): Sub
   const last = tokens[to - 1];
   if (from >= to || last === undefined) return null;
   // "The said agreement", "of said": no noun before the verb.
-  if (last.word && !last.cap && (isDeterminer(last.lower) || isPreposition(last.lower) || last.lower === 'to')) return null;
+  if (last.word && !isAcronym(last) && (isDeterminer(last.lower) || isPreposition(last.lower))) return null;
   return withCoordinator(tokens, { from, to });
 }
 
@@ -168,18 +188,16 @@ function skipIntroduction(tokens: readonly Token[], from: number, to: number): n
     if (i >= to - 1 || t === undefined) return i;
     if (t.text === ',' || DISCOURSE_MARKERS.has(t.lower) || isAdverb(t.lower)) {
       i++;
-    } else if (isPreposition(t.lower) && isTimeWord(tokens[i + 1])) {
+    } else if (isPreposition(t.lower) && isDate(tokens[i + 1])) {
       i += 2;
-      while (i < to - 1 && isTimeWord(tokens[i])) i++;
+      while (i < to - 1 && isDate(tokens[i])) i++;
     } else {
       return i;
     }
   }
 }
 
-function isTimeWord(t: Token | undefined): boolean {
-  return t !== undefined && (isTimeName(t.lower) || TIME_WORDS.has(t.lower) || /^\p{N}/u.test(t.text));
-}
+const isDate = (t: Token | undefined): boolean => t !== undefined && (isTimeToken(t) || /^\p{N}/u.test(t.text));
 
 function withCoordinator(tokens: readonly Token[], range: TokenRange): Subject {
   const before = tokens[range.from - 1];

@@ -6,6 +6,12 @@ export interface Span {
   end: number;
 }
 
+/** Tokens [from, to) of a sentence. */
+export interface TokenRange {
+  from: number;
+  to: number;
+}
+
 export interface Token extends Span {
   text: string;
   lower: string;
@@ -72,7 +78,7 @@ function splitMissed(text: string, span: Span, quotes: readonly Span[]): Span[] 
   return spans;
 }
 
-export function trimSpan(text: string, span: Span): Span {
+function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
   while (start < end && /\s/.test(text[start] ?? '')) start++;
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--;

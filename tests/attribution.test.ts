@@ -1,0 +1,311 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractAttributions, type Attribution } from '../src/search/attribution.ts';
+import { SEED_000, SEED_002 } from './fixtures/seed-paragraphs.ts';
+
+/** One expected attribution: paragraph, speaker, canonical, via, and a phrase of the statement. */
+type Row = [paragraph: number, speaker: string, canonical: string, via: string | null, phrase: string];
+
+function table(attributions: readonly Attribution[]): Row[] {
+  return attributions.map((a) => [a.paragraph, a.speaker, a.canonical, a.via, a.statement]);
+}
+
+/** The whole table must match, in order: every row found, nothing extra. */
+function expectTable(paragraphs: string[], rows: Row[]): Attribution[] {
+  const found = extractAttributions(paragraphs);
+  expect(table(found).map(([p, s, c, v]) => [p, s, c, v])).toEqual(rows.map(([p, s, c, v]) => [p, s, c, v]));
+  rows.forEach(([, , , , phrase], k) => expect(found[k]?.statement).toContain(phrase));
+  expectVerbatim(paragraphs, found);
+  return found;
+}
+
+function expectVerbatim(paragraphs: string[], found: readonly Attribution[]): void {
+  for (const a of found) {
+    const text = paragraphs[a.paragraph - 1] ?? '';
+    expect(text.slice(a.start, a.end)).toBe(a.statement);
+    expect(a.statement.length).toBeGreaterThan(0);
+  }
+}
+
+const speakersOf = (paragraphs: string[]): string[] => extractAttributions(paragraphs).map((a) => a.speaker);
+
+describe('seed report 000 (CNN, Financial Times)', () => {
+  it('finds every attribution and nothing else', () => {
+    expectTable(SEED_000, [
+      [1, 'Ukraine', 'Ukraine', null, 'Ukraine said it would renounce plans to join NATO'],
+      [2, 'CNN', 'CNN', null, 'CNN reported Friday, citing anonymous sources.'],
+      [5, 'Sources', 'Sources', 'CNN', 'Sources told CNN that the US and other NATO countries have held talks'],
+      [5, 'One Western official', 'Western official', null, 'One Western official said that “anything short of full commitment'],
+      [6, 'The officials', 'officials', null, 'The officials stressed that the discussions on the security guarantees'],
+      [6, 'Russia', 'Russia', null, 'Russia has said it will review Ukraine’s proposal and respond soon.'],
+      [7, 'The Financial Times', 'Financial Times', null, 'The Financial Times reported on Thursday that the Western powers'],
+    ]);
+  });
+
+  it('keeps each statement to its own sentence', () => {
+    const [, , sources, official] = extractAttributions(SEED_000);
+    expect(sources?.statement).toBe(
+      'Sources told CNN that the US and other NATO countries have held talks with Ukraine over the potential security guarantees.',
+    );
+    expect(official?.statement).toBe(
+      'One Western official said that “anything short of full commitment to defend Ukraine won’t be enough for the Ukrainians.”',
+    );
+  });
+
+  it('reports no near-misses: wants, put forward, "which states", a byline', () => {
+    const byParagraph = extractAttributions(SEED_000).map((a) => a.paragraph);
+    for (const quiet of [3, 4, 8, 9]) expect(byParagraph).not.toContain(quiet);
+    expect(speakersOf(SEED_000).join('|')).not.toMatch(/DeCamp|Ukrainians|Article 5/);
+  });
+});
+
+describe('seed report 002 (according to the WSJ)', () => {
+  it('finds every attribution and nothing else', () => {
+    const wsj = 'Wall Street Journal';
+    expectTable(SEED_002, [
+      [1, 'the Wall Street Journal (WSJ)', wsj, null, 'according to the Wall Street Journal (WSJ).'],
+      [2, 'the WSJ', wsj, null, 'have compared to what Israel has now, the WSJ reported.'],
+      [3, 'the WSJ', wsj, null, 'According to the WSJ, the Israeli-type security agreement for Ukraine'],
+      [3, 'the WSJ', wsj, null, '“most stalwart partner in the Middle East,” according to the WSJ.'],
+      [4, 'the WSJ', wsj, null, 'According to the WSJ, western leaders may believe'],
+      [4, 'Poland’s President Andrzej Duda', 'Andrzej Duda', 'WSJ', 'Poland’s President Andrzej Duda told the WSJ that Western allies'],
+      [4, 'the Polish President', 'Andrzej Duda', null, '“are ongoing right now,” the Polish President said.'],
+      [6, 'Western officials', 'Western officials', 'WSJ', 'Western officials told the WSJ that such a security agreement'],
+      [7, 'A US official', 'US official', 'WSJ', 'A US official confirmed to the WSJ on condition of anonymity that discussions'],
+      [
+        7,
+        'Representatives of NATO, Ukraine, and other Western countries',
+        'Representatives of NATO, Ukraine, and other Western countries',
+        'WSJ',
+        'told the WSJ that they expect to see the US, the UK, Germany, and France',
+      ],
+      [
+        8,
+        'officials in several European countries, including France and Germany',
+        'officials in several European countries, including France and Germany',
+        'WSJ',
+        'However, officials in several European countries, including France and Germany, told the WSJ that they generally agree',
+      ],
+    ]);
+  });
+
+  it('quotes the whole sentence when the speaker follows the quote', () => {
+    const polish = extractAttributions(SEED_002).find((a) => a.speaker === 'the Polish President');
+    expect(polish?.statement).toBe(
+      'The discussions on the security guarantees for Ukraine “are ongoing right now,” the Polish President said.',
+    );
+  });
+
+  it('does not attribute to people merely mentioned, or to "compared" and "allocated"', () => {
+    const speakers = extractAttributions(SEED_002).flatMap((a) => [a.speaker, a.canonical]).join('|');
+    expect(speakers).not.toMatch(/Yermak|Rasmussen|Biden|Israel|Putin|Western leaders|The US/);
+    expect(extractAttributions(SEED_002).filter((a) => a.paragraph === 5)).toEqual([]);
+    const allocated = extractAttributions(SEED_002).filter((a) => a.statement.includes('allocated'));
+    expect(allocated).toEqual([]);
+  });
+});
+
+describe('patterns', () => {
+  it('speaker after a quote, and "according to" at the end', () => {
+    expectTable(
+      [
+        '“We will not back down,” the Foreign Minister said on Tuesday.',
+        'The war will end soon, according to a senior European diplomat.',
+      ],
+      [
+        [1, 'the Foreign Minister', 'Foreign Minister', null, '“We will not back down,” the Foreign Minister said on Tuesday.'],
+        [2, 'a senior European diplomat', 'senior European diplomat', null, 'The war will end soon'],
+      ],
+    );
+  });
+
+  it('"X, a spokesperson for Y, said" and a later "the spokesperson"', () => {
+    expectTable(
+      [
+        'Jane Doe, a spokesperson for the Health Ministry, said the vaccine rollout would resume next week.',
+        'The spokesperson added that supplies had arrived.',
+      ],
+      [
+        [1, 'Jane Doe, a spokesperson for the Health Ministry', 'Jane Doe', null, 'the vaccine rollout would resume'],
+        [2, 'The spokesperson', 'Jane Doe', null, 'supplies had arrived'],
+      ],
+    );
+  });
+
+  it('"said on Tuesday", "told reporters", "Mr. Smith" by surname, "he" and a continued quote', () => {
+    expectTable(
+      [
+        'Prime Minister John Smith said on Tuesday that the budget was balanced.',
+        'Mr. Smith told reporters in London that taxes would not rise.',
+        '“We are on track,” he said. “Nobody doubts it.”',
+        'Smith, who chairs the committee, said the vote was close.',
+      ],
+      [
+        [1, 'Prime Minister John Smith', 'John Smith', null, 'the budget was balanced'],
+        [2, 'Mr. Smith', 'John Smith', 'reporters', 'taxes would not rise'],
+        [3, 'he', 'John Smith', null, '“We are on track,” he said.'],
+        [3, 'he', 'John Smith', null, '“Nobody doubts it.”'],
+        [4, 'Smith, who chairs the committee', 'John Smith', null, 'the vote was close'],
+      ],
+    );
+  });
+
+  it('"in an interview with CNN" and "speaking to reporters" give the via', () => {
+    expectTable(
+      [
+        'In an interview with CNN, the governor said the state was ready.',
+        'The senator said in an interview with the BBC that the bill would pass.',
+        'Speaking to reporters, Finance Minister Maria Lopez said inflation had peaked.',
+        'Kirby said in a letter to lawmakers that funds were short.',
+      ],
+      [
+        [1, 'the governor', 'governor', 'CNN', 'the state was ready'],
+        [2, 'The senator', 'senator', 'BBC', 'the bill would pass'],
+        [3, 'Finance Minister Maria Lopez', 'Maria Lopez', 'reporters', 'inflation had peaked'],
+        [4, 'Kirby', 'Kirby', 'lawmakers', 'funds were short'],
+      ],
+    );
+  });
+
+  it('reported speech without "that", inserted phrases, and outlets reporting others', () => {
+    expectTable(
+      [
+        'The Kremlin said on Monday it would respond.',
+        'Reuters reported, citing three sources, that the deal was off.',
+        'Smith said, however, that the plan would go ahead.',
+        'The government said it had no comment, the BBC reported.',
+        'People familiar with the matter told Reuters the company was for sale.',
+      ],
+      [
+        [1, 'The Kremlin', 'Kremlin', null, 'it would respond'],
+        [2, 'Reuters', 'Reuters', null, 'the deal was off'],
+        [3, 'Smith', 'Smith', null, 'the plan would go ahead'],
+        [4, 'The government', 'government', null, 'it had no comment'],
+        [4, 'the BBC', 'BBC', null, 'the BBC reported'],
+        [5, 'People familiar with the matter', 'People familiar with the matter', 'Reuters', 'the company was for sale'],
+      ],
+    );
+  });
+
+  it('inverted "said Smith", plural groups and a relative clause', () => {
+    expectTable(
+      [
+        '“The talks are over,” said Anna Berg, a spokeswoman for the ministry.',
+        'France, Germany and Italy said they would send more aid.',
+        'Officials who spoke to CNN said the deal was close.',
+        'The Baltic states said they would boost defence spending.',
+      ],
+      [
+        [1, 'Anna Berg, a spokeswoman for the ministry', 'Anna Berg', null, '“The talks are over,”'],
+        [2, 'France, Germany and Italy', 'France, Germany and Italy', null, 'they would send more aid'],
+        [3, 'Officials who spoke to CNN', 'Officials who spoke to CNN', null, 'the deal was close'],
+        [4, 'The Baltic states', 'Baltic states', null, 'they would boost defence spending'],
+      ],
+    );
+  });
+
+  it('splits a sentence with two speakers into their clauses', () => {
+    const found = expectTable(
+      ['The minister said Russia would withdraw, but officials said no timetable had been set.'],
+      [
+        [1, 'The minister', 'minister', null, 'Russia would withdraw'],
+        [1, 'officials', 'officials', null, 'no timetable had been set'],
+      ],
+    );
+    expect(found.map((a) => a.statement)).toEqual([
+      'The minister said Russia would withdraw',
+      'officials said no timetable had been set.',
+    ]);
+  });
+
+  it('links "the German chancellor" by title and nationality, and "it" to an organisation', () => {
+    expectTable(
+      [
+        'Germany’s Chancellor Olaf Scholz said on Monday that Berlin would send tanks.',
+        '“We are ready,” Scholz told the BBC in an interview.',
+        'The German chancellor added that more aid would follow. The French president said he disagreed.',
+        'The ministry said in a statement that the attack had been repelled. It added that two soldiers were wounded.',
+      ],
+      [
+        [1, 'Germany’s Chancellor Olaf Scholz', 'Olaf Scholz', null, 'Berlin would send tanks'],
+        [2, 'Scholz', 'Olaf Scholz', 'BBC', '“We are ready,”'],
+        [3, 'The German chancellor', 'Olaf Scholz', null, 'more aid would follow'],
+        [3, 'The French president', 'French president', null, 'he disagreed'],
+        [4, 'The ministry', 'ministry', null, 'the attack had been repelled'],
+        [4, 'It', 'ministry', null, 'two soldiers were wounded'],
+      ],
+    );
+  });
+
+  it('links "Poland’s president" but not "an aide to" someone to that person', () => {
+    const found = extractAttributions([
+      'Polish President Andrzej Duda said the border was secure.',
+      'An aide to Andrzej Duda said talks were planned. Poland’s president added that troops were ready.',
+    ]);
+    expect(found.map((a) => [a.speaker, a.canonical])).toEqual([
+      ['Polish President Andrzej Duda', 'Andrzej Duda'],
+      ['An aide to Andrzej Duda', 'aide to Andrzej Duda'],
+      ['Poland’s president', 'Andrzej Duda'],
+    ]);
+  });
+
+  it('links a surname to a full name given later in the report', () => {
+    const found = extractAttributions(['Kowalski said the vote was rigged.', 'Opposition leader Jan Kowalski said he would appeal.']);
+    expect(found.map((a) => a.canonical)).toEqual(['Jan Kowalski', 'Jan Kowalski']);
+  });
+});
+
+describe('near-misses', () => {
+  it.each([
+    'She said nothing about the deal.',
+    'The said agreement was signed in 2019.',
+    'A report said to be leaked to the press caused a stir.',
+    'He was told that the plan had changed.',
+    'It is said that the king was ill.',
+    'The minister declined to say whether talks would resume.',
+    'Officials did not say when the talks would resume.',
+    'NATO member states that have joined the alliance agreed on the plan.',
+    'The US announced new sanctions on Russia.',
+    'Ukraine has maintained its position.',
+    'What the president said was misleading.',
+    'The official who said the talks failed was fired.',
+    'The decision was announced by the ministry.',
+    'The newly announced sanctions took effect.',
+    'A panel headed by former minister John Smith met on Monday.',
+    'On Tuesday, officials said.',
+  ])('%s', (sentence) => {
+    expect(extractAttributions([sentence])).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  const words = ['said', 'told', 'the', 'CNN', 'Smith', 'officials', 'that', 'it', 'would', 'according', 'to', 'on', 'Friday'];
+  const marks = [',', '.', ' “', '” ', ' ', ' ', ' ', '; ', ' (', ') '];
+  const paragraph = fc
+    .array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...marks), fc.string({ maxLength: 6 })), { maxLength: 40 })
+    .map((parts) => parts.join(' '));
+
+  it('every statement is the paragraph text at [start, end)', () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 4 }), (paragraphs) => {
+        const found = extractAttributions(paragraphs);
+        expectVerbatim(paragraphs, found);
+        for (const a of found) expect(a.speaker.trim().length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles empty input', () => {
+    expect(extractAttributions([])).toEqual([]);
+    expect(extractAttributions(['', '   '])).toEqual([]);
+  });
+
+  it('is fast enough for index time (a 9-paragraph report in a few ms)', () => {
+    extractAttributions(SEED_000);
+    const runs = 20;
+    const started = performance.now();
+    for (let i = 0; i < runs; i++) extractAttributions(SEED_000);
+    expect((performance.now() - started) / runs).toBeLessThan(25);
+  });
+});
