@@ -16,6 +16,8 @@ const configSchema = z.object({
     .default('')
     .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(snowflake)),
+  COOLDOWN_LIMIT: z.coerce.number().int().min(0).default(5),
+  COOLDOWN_SECONDS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

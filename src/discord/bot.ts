@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { BotContext } from './context.ts';
 import { dispatch } from './interactions.ts';
 import { onMessage } from './mentions.ts';
+import { Cooldown } from './cooldown.ts';
 import { PageStore } from './pages.ts';
 
 export interface Bot {
@@ -28,7 +29,8 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
-  const context: BotContext = { dossier, logger, pages: new PageStore(), config };
+  const cooldown = new Cooldown(config.COOLDOWN_LIMIT, config.COOLDOWN_SECONDS * 1000);
+  const context: BotContext = { dossier, logger, pages: new PageStore(), cooldown, config };
 
   client.on(Events.InteractionCreate, (interaction) => void dispatch(context, interaction));
   client.on(Events.MessageCreate, (message) => void onMessage(context, client.user!.id, message));

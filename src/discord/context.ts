@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Dossier } from '../dossier.ts';
 import { renderDiscord, type DiscordMessage } from '../format/index.ts';
 import type { Logger } from '../log.ts';
+import type { Cooldown } from './cooldown.ts';
 import { PageStore, type PagedAnswer } from './pages.ts';
 
 /** What every Discord handler needs. */
@@ -9,6 +10,8 @@ export interface BotContext {
   dossier: Dossier;
   logger: Logger;
   pages: PageStore;
+  /** Answers per user (slash commands and mentions; not autocomplete). */
+  cooldown: Cooldown;
   config: Pick<Config, 'MODERATOR_ROLE_IDS'>;
 }
 

@@ -42,6 +42,12 @@ async function apologize(interaction: Interaction): Promise<void> {
 
 async function chatCommand(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const { dossier } = context;
+  const wait = context.cooldown.take(interaction.user.id);
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    await interaction.reply(interactionReply(renderNotice(`You're asking quickly: please wait ${seconds} s before the next command.`), true));
+    return;
+  }
   if (interaction.commandName === 'help') {
     const entries = dossier.allCommands().map((c) => ({ name: c.definition.name, description: c.definition.description }));
     await interaction.reply(interactionReply(renderHelp(entries), true));

@@ -16,6 +16,11 @@ export async function onMessage(context: BotContext, botId: string, message: Mes
   if (message.author.bot || message.system || !message.inGuild()) return;
   const direct = new RegExp(`<@!?${botId}>`, 'g');
   if (!direct.test(message.content)) return;
+  // Over the limit, a mention gets no reply: answering spam with notes would add to it.
+  if (context.cooldown.take(message.author.id) > 0) {
+    context.logger.debug({ user: message.author.id, channel: message.channelId }, 'mention ignored: cooldown');
+    return;
+  }
   try {
     const question = message.content.replace(direct, ' ').replace(/\s+/g, ' ').trim();
     if (!question) {

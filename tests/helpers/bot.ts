@@ -18,7 +18,9 @@ export interface TestBot {
 }
 
 /** The real bot (real discord.js client) logged in to a local fake Discord, over a copy of the corpus. */
-export async function startTestBot(options: { fake?: FakeDiscordOptions; moderatorRoles?: (fake: FakeDiscord) => string[] } = {}): Promise<TestBot> {
+export async function startTestBot(
+  options: { fake?: FakeDiscordOptions; moderatorRoles?: (fake: FakeDiscord) => string[]; cooldownLimit?: number } = {},
+): Promise<TestBot> {
   const fake = await startFakeDiscord(options.fake);
   const corpusDir = await mkdtemp(path.join(tmpdir(), 'dossier-bot-corpus-'));
   await cp(CORPUS_DIR, corpusDir, { recursive: true });
@@ -36,6 +38,9 @@ export async function startTestBot(options: { fake?: FakeDiscordOptions; moderat
       DISCORD_API_URL: fake.apiUrl,
       CORPUS_DIR: corpusDir,
       MODERATOR_ROLE_IDS: options.moderatorRoles?.(fake) ?? [],
+      // Off unless a test is about it: the suites send many commands as one user.
+      COOLDOWN_LIMIT: options.cooldownLimit ?? 0,
+      COOLDOWN_SECONDS: 60,
     },
     logger,
   );
