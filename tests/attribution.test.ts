@@ -255,6 +255,23 @@ describe('patterns', () => {
   });
 });
 
+describe('patterns from unseen reports', () => {
+  it('"told state news agency X": a noun-like "state" after "told" names the addressee', () => {
+    expectTable(
+      [
+        'Kremlin spokesman Ivan Petrov told state news agency TASS that the measures were illegal.',
+        '“Our programme is peaceful,” Petrov told the state broadcaster XYZ after the talks.',
+      ],
+      [
+        [1, 'Kremlin spokesman Ivan Petrov', 'Ivan Petrov', 'state news agency TASS', 'the measures were illegal'],
+        [2, 'Petrov', 'Ivan Petrov', 'state broadcaster XYZ', '“Our programme is peaceful,”'],
+      ],
+    );
+    // "states" as a noun still makes no claim of its own.
+    expect(extractAttributions(['Officials from member states that border the sea met on Monday.'])).toEqual([]);
+  });
+});
+
 describe('near-misses', () => {
   it.each([
     'She said nothing about the deal.',

@@ -12,6 +12,7 @@ import {
   CHANNEL_NOUNS,
   EMPTY_OBJECTS,
   NEGATIONS,
+  NOUN_LIKE_VERBS,
   OBJECT_PRONOUNS,
   SUBORDINATORS,
   TIME_WORDS,
@@ -152,8 +153,11 @@ function addresseeWord(tokens: readonly Token[], k: number, first: boolean): boo
   // "Council of Europe": "of" between capitalised words.
   if (t.lower === 'of') return tokens[k - 1]?.cap === true && tokens[k + 1]?.cap === true;
   if (isClauseWord(tokens, k) || isDeterminer(t.lower) || isPreposition(t.lower)) return false;
-  if (TIME_WORDS.has(t.lower) || reportingLemma(t.lower) !== undefined || isFiniteVerb(tokens, k)) return false;
-  return !(first && isVerbOnly(t.lower));
+  // "told state media": after "told", "state"/"report" are nouns of the addressee.
+  const lemma = reportingLemma(t.lower);
+  const noun = lemma !== undefined && NOUN_LIKE_VERBS.has(lemma) && !t.lower.endsWith('ed');
+  if (TIME_WORDS.has(t.lower) || (lemma !== undefined && !noun) || isFiniteVerb(tokens, k)) return false;
+  return noun || !(first && isVerbOnly(t.lower));
 }
 
 /** Skips every modifier from `i` on: "on Thursday in a statement". */
