@@ -270,6 +270,16 @@ describe('patterns from unseen reports', () => {
     // "states" as a noun still makes no claim of its own.
     expect(extractAttributions(['Officials from member states that border the sea met on Monday.'])).toEqual([]);
   });
+
+  it('a comma inside a number is no clause break: "…for 60,000 tonnes of grain, he said."', () => {
+    expectTable(
+      ['Port director Anna Berg said the silos were full.', 'Strikes had damaged storage for 60,000 tonnes of grain, she said.'],
+      [
+        [1, 'Port director Anna Berg', 'Anna Berg', null, 'the silos were full'],
+        [2, 'she', 'Anna Berg', null, 'Strikes had damaged storage for 60,000 tonnes of grain, she said.'],
+      ],
+    );
+  });
 });
 
 describe('near-misses', () => {

@@ -22,12 +22,13 @@ export interface Token extends Span {
 }
 
 /**
- * Words (with inner apostrophes, hyphens and dots: "Poland’s", "Israeli-type",
+ * Numbers with thousands separators ("60,000": the comma is no clause break),
+ * words (with inner apostrophes, hyphens and dots: "Poland’s", "Israeli-type",
  * "3.5"), dotted initialisms ("U.S."), abbreviated honorifics ("Mr."), or one
  * punctuation mark.
  */
 const TOKEN =
-  /(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+  /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, span: Span): Token[] {
   const tokens: Token[] = [];
