@@ -82,4 +82,44 @@ describe('the relevance rule', () => {
       expect(hit.coverage).toBeLessThanOrEqual(1);
     }
   });
+
+  const nuclear = new Library({
+    reports: [
+      {
+        id: 'iran',
+        title: 'Iran nuclear talks stall in Vienna',
+        file: 'iran.md',
+        paragraphs: [
+          'Diplomats said the talks would resume in Vienna next month.',
+          'In 2018 the US withdrew from the deal and restored sanctions.',
+          'Inspectors counted 182 kilograms of enriched uranium.',
+          'Hungary blocked the statement on Tuesday.',
+          'Hungry crowds blocked the road to the capital.',
+        ],
+      },
+      { id: 'grain', title: 'Grain corridor reopens', file: 'grain.md', paragraphs: ['Ships carried grain through the corridor.', 'Prices fell in May.'] },
+    ],
+    aliases: [['US', 'United States']],
+    topics: [],
+  });
+
+  it('lets the report headline supply context words at half weight', () => {
+    // "nuclear" is only in the headline of the report whose paragraph 2 answers.
+    expect(nuclear.search('When did the US withdraw from the nuclear deal?').hits[0]?.passage.paragraph).toBe(2);
+  });
+
+  it('weighs unknown framing verbs and adjectives at half', () => {
+    // "succeed" is framing; "uranium" and "kilograms" carry the question.
+    expect(nuclear.search('How many kilograms of uranium did inspectors succeed in counting?').hits[0]?.passage.paragraph).toBe(3);
+    // An unknown noun still counts fully: the corpus says nothing about pizza.
+    expect(nuclear.search('pizza in Vienna').hits).toEqual([]);
+  });
+
+  it('never treats a word the corpus uses as a typo of another', () => {
+    // Both "Hungary" and "hungry" are in the corpus: neither stands for the other.
+    expect(nuclear.search('Hungary blocked').hits.map((h) => h.passage.paragraph)).toEqual([4]);
+    // A word the corpus does not use may be a typo: "Hungray" finds Hungary.
+    expect(nuclear.search('Hungray blocked the statement').hits[0]?.passage.paragraph).toBe(4);
+  });
 });
+

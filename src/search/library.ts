@@ -6,6 +6,7 @@ import type { Topic } from '../corpus/topic.ts';
 import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
 import { extractAttributions } from './attribution.ts';
 import { SpeakerIndex } from './speakers.ts';
+import { isVerbOrAdjective } from './words.ts';
 
 /** Search settings. Every field is optional; the defaults are the ones documented here. */
 export interface LibraryOptions {
@@ -116,7 +117,8 @@ export class Library {
       tokenize: this.analyzer.tokenize,
       processTerm: this.analyzer.processTerm,
       searchOptions: {
-        fuzzy: (term) => (term.length >= fuzzyMinLength ? fuzzy : false),
+        // A word the corpus uses is not a typo: matching it fuzzily only adds noise ("hungary" ~ "hungry").
+        fuzzy: (term) => (term.length >= fuzzyMinLength && !this.documentFrequency.has(term) ? fuzzy : false),
         prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength,
         boostDocument: (id, term) =>
           this.headlineTerms.get(this.passageReport[id as number]!.id)!.has(term) ? headlineBoost : 1,
@@ -146,11 +148,13 @@ export class Library {
     const results = this.index.search(query, {
       filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
     });
-    const totalWeight = terms.reduce((sum, term) => sum + this.weight(term), 0);
+    const weights = this.queryWeights(query);
+    const totalWeight = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const hits: Hit[] = [];
     for (const result of results) {
-      const coverage = this.coverage(result, totalWeight);
-      if (coverage <= this.options.minCoverage) continue;
+      const coverage = this.coverage(result, weights, totalWeight);
+      // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
+      if (coverage <= this.options.minCoverage + 1e-9) continue;
       const id = result.id as number;
       hits.push({
         passage: this.passages[id]!,
@@ -227,11 +231,33 @@ export class Library {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private coverage(result: SearchResult, totalWeight: number): number {
+  /**
+   * Each query term's weight: its IDF. A word the corpus never uses weighs half as much when it can
+   * only be a verb or an adjective ("cost" of a noun matters; "succeed", "face" mostly frame the
+   * question), so paraphrased questions are not declined for their wording.
+   */
+  private queryWeights(query: string): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const { word, term } of this.analyzer.words(query)) {
+      if (term === null) continue;
+      const framing = !this.documentFrequency.has(term) && isVerbOrAdjective(word.toLowerCase());
+      const weight = this.weight(term) * (framing ? 0.5 : 1);
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    }
+    return weights;
+  }
+
+  private coverage(result: SearchResult, weights: Map<string, number>, totalWeight: number): number {
+    const headline = this.headlineTerms.get(this.passageReport[result.id as number]!.id)!;
     let matched = 0;
-    for (const term of result.queryTerms) {
-      // An exact match is evidence; a typo or prefix match is only a guess at what was meant.
-      matched += this.weight(term) * (term in result.match ? 1 : 0.5);
+    for (const [term, weight] of weights) {
+      if (result.queryTerms.includes(term)) {
+        // An exact match is evidence; a typo or prefix match is only a guess at what was meant.
+        matched += weight * (term in result.match ? 1 : 0.5);
+      } else if (headline.has(term)) {
+        // The report's headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
+        matched += weight * 0.5;
+      }
     }
     return totalWeight > 0 ? matched / totalWeight : 0;
   }

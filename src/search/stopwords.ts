@@ -18,7 +18,7 @@ also ll re ve s t d m
 
 const QUESTION_WORDS = `
 say says said saying tell tells told telling think thinks thought know explain describe mention mentioned
-please anyone someone somebody thing things kind sort way regarding according
+please anyone someone somebody thing things kind sort way regarding according many much get gets got getting
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
