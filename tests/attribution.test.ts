@@ -280,6 +280,35 @@ describe('patterns from unseen reports', () => {
       ],
     );
   });
+
+  it('an adverb between subject and verb hides neither the claim nor its statement', () => {
+    expectTable(
+      [
+        'The agency separately said Iran now holds 182 kilograms of uranium.',
+        'Smith also said Moscow still wants guarantees. Smith later told reporters the deal was dead.',
+        'Smith previously said the talks would resume. Smith repeatedly warned that prices would rise.',
+      ],
+      [
+        [1, 'The agency', 'agency', null, 'Iran now holds 182 kilograms'],
+        [2, 'Smith', 'Smith', null, 'Moscow still wants guarantees'],
+        [2, 'Smith', 'Smith', 'reporters', 'the deal was dead'],
+        [3, 'Smith', 'Smith', null, 'the talks would resume'],
+        [3, 'Smith', 'Smith', null, 'prices would rise'],
+      ],
+    );
+    // An object is still no statement, adverb or not.
+    expect(extractAttributions(['The ministry also announced new talks now.'])).toEqual([]);
+  });
+
+  it('drops ", seen by X" from the canonical name, keeping the parenthesised alias', () => {
+    expectTable(
+      ['A study by the Energy Agency (EA), seen by Reuters, said Europe now imports more gas. The EA said it would act.'],
+      [
+        [1, 'the Energy Agency (EA), seen by Reuters', 'Energy Agency', null, 'Europe now imports more gas'],
+        [1, 'The EA', 'Energy Agency', null, 'it would act'],
+      ],
+    );
+  });
 });
 
 describe('near-misses', () => {

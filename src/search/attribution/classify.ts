@@ -8,6 +8,7 @@ import {
   SUBJECT_PRONOUNS,
   SUBORDINATORS,
   TIME_WORDS,
+  isAdverb,
   isDeterminer,
   isNoun,
   isPastTense,
@@ -83,10 +84,21 @@ export function isClauseVerb(tokens: readonly Token[], i: number): boolean {
   if (!t?.word || t.cap) return false;
   if (AUXILIARIES.has(t.lower) || BE_FORMS.has(t.lower) || NEGATIONS.has(t.lower)) return true;
   if (isFiniteVerb(tokens, i)) return true;
-  const previous = tokens[i - 1];
-  const afterSubject = previous?.word === true && (previous.cap || isSubjectPronoun(tokens, i - 1));
-  return afterSubject && (isPresentTense(t.lower) || isVerbOnly(t.lower));
+  // "Iran now holds", "it still wants": an adverb may sit between subject and verb.
+  let s = i - 1;
+  while (s > i - 3 && s > 0 && isMidAdverb(tokens[s])) s--;
+  const subject = tokens[s];
+  const afterSubject = subject?.word === true && (subject.cap || isSubjectPronoun(tokens, s));
+  // After an adverb, "holds"/"faces" can only be a verb, though the lexicon has them as nouns.
+  const thirdPerson = s < i - 1 && /[a-z][^s]s$/.test(t.lower);
+  return afterSubject && (isPresentTense(t.lower) || isVerbOnly(t.lower) || thirdPerson);
 }
+
+const MID_ADVERBS = new Set(['now', 'still', 'also', 'already', 'just', 'only', 'even', 'again', 'once']);
+
+/** An adverb between a subject and its verb: "now", "still", "reportedly". */
+const isMidAdverb = (t: Token | undefined): boolean =>
+  t !== undefined && t.word && !t.cap && (MID_ADVERBS.has(t.lower) || isAdverb(t.lower));
 
 /** Can this token sit inside a subject noun phrase? */
 export function inNounPhrase(tokens: readonly Token[], i: number): boolean {

@@ -139,14 +139,13 @@ export class Coreference {
   private named(text: string, words: readonly Token[], sentenceInitial: boolean): Entity {
     let from = 0;
     while (from < words.length - 1 && QUANTIFIERS.has(words[from]!.lower)) from++;
-    let to = words.length;
+    let to = trailingClause(words);
     const aliases = new Set<string>();
     // "the Wall Street Journal (WSJ)": the parenthesis is another name for it.
     if (words[to - 1]?.text === ')' && words[to - 3]?.text === '(' && to - 3 > from) {
       aliases.add(words[to - 2]!.lower);
       to -= 3;
     }
-    to = Math.min(to, trailingClause(words));
     const cleaned = text.slice(words[from]!.start, words[to - 1]!.end);
     const key = cleaned.toLowerCase();
     const existing = this.entities.find((e) => !e.person && (e.aliases.has(key) || aliasesMeet(e.aliases, aliases)));
@@ -201,11 +200,12 @@ function headsSpeaker(person: PersonMention, words: readonly Token[]): boolean {
   return ends && !linked;
 }
 
-/** Where ", speaking after prayers" or ", who …" starts: it tells what the speaker did, not who it is. */
+/** Where ", speaking after prayers", ", seen by Reuters" or ", who …" starts: it tells what the speaker did, not who it is. */
 function trailingClause(words: readonly Token[]): number {
   const at = words.findIndex((t, k) => {
     const next = words[k + 1]?.lower ?? '';
-    return k > 0 && t.text === ',' && (next === 'who' || next === 'which' || (isGerund(next) && next !== 'including'));
+    const participle = words[k + 1]?.cap === false && words[k + 2]?.lower === 'by';
+    return k > 0 && t.text === ',' && (next === 'who' || next === 'which' || participle || (isGerund(next) && next !== 'including'));
   });
   return at < 0 ? words.length : at;
 }
