@@ -130,6 +130,10 @@ export class Gateway {
       ws.close(GatewayCloseCodes.DecodeError, 'IDENTIFY needs token and intents.');
       return null;
     }
+    if (d['token'] !== this.world.token) {
+      ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return null;
+    }
     const shard = Array.isArray(d['shard']) ? d['shard'] : [0, 1];
     const [shardId, shardCount] = [Number(shard[0]), Number(shard[1])];
     if (!Number.isInteger(shardId) || !Number.isInteger(shardCount) || shardCount < 1 || shardId < 0 || shardId >= shardCount) {

@@ -84,7 +84,7 @@ export class FakeDiscord {
       ...channelRoutes(world),
       ...commandRoutes(world),
     ];
-    const handle = createRestHandler(routes, log, faults, (path) => interactionIdForPath(world, path));
+    const handle = createRestHandler(routes, log, faults, (path) => interactionIdForPath(world, path), world.token);
     const server = createServer((request, response) => {
       handle(request, response).catch((error: unknown) => {
         log.violations.push(`fake-discord internal error on ${request.method ?? ''} ${request.url ?? ''}: ${String(error)}`);

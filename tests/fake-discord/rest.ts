@@ -28,7 +28,13 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
-export function createRestHandler(routes: RouteDef[], log: RequestLog, faults: FaultInjector, interactionIdFor: (path: string) => string | undefined) {
+export function createRestHandler(
+  routes: RouteDef[],
+  log: RequestLog,
+  faults: FaultInjector,
+  interactionIdFor: (path: string) => string | undefined,
+  token: string,
+) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = (request.method ?? 'GET').toUpperCase();
@@ -60,6 +66,12 @@ export function createRestHandler(routes: RouteDef[], log: RequestLog, faults: F
       send(response, status, body, headers);
     };
 
+    // Like Discord: a request that carries a bot token must carry the right one.
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && authorization !== `Bot ${token}`) {
+      finish(401, { message: '401: Unauthorized', code: 0 });
+      return;
+    }
     const fault = faults.take(method, path);
     if (fault) {
       record.failed = true;
