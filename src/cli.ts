@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   const options = Object.fromEntries(
     Object.entries(values).filter(([k, v]) => typeof v === 'string' && k !== 'corpus'),
   ) as Record<string, string>;
-  const answer = dossier.answer(command, { query: words.join(' '), options });
+  const answer = await dossier.answer(command, { query: words.join(' '), options });
   if (answer.error) throw new CliUsageError(answer.error);
   process.stdout.write(values.json ? `${renderJson(answer)}\n` : renderTerminal(answer));
   return 0;
@@ -84,11 +84,11 @@ async function runBatch(dossier: Dossier): Promise<void> {
   for await (const line of lines) {
     lineNumber++;
     if (!line.trim()) continue;
-    process.stdout.write(`${renderJson(answerLine(dossier, line, lineNumber))}\n`);
+    process.stdout.write(`${renderJson(await answerLine(dossier, line, lineNumber))}\n`);
   }
 }
 
-function answerLine(dossier: Dossier, line: string, lineNumber: number): Answer {
+async function answerLine(dossier: Dossier, line: string, lineNumber: number): Promise<Answer> {
   let request: unknown;
   try {
     request = JSON.parse(line);

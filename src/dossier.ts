@@ -45,8 +45,11 @@ export class Dossier {
     return [...commands.values(), ...this.current.topics.map((t) => topicCommand(this.current, t.name)!)];
   }
 
-  /** Runs a command by name. Unknown commands and bad input give an Answer with `error`. */
-  answer(command: string, input: CommandInput): Answer {
+  /**
+   * Runs a command by name. Unknown commands and bad input give an Answer with `error`. Async so
+   * that transports already treat answering as work that may take time (and defer when it does).
+   */
+  async answer(command: string, input: CommandInput): Promise<Answer> {
     // One library for the whole answer, even if a reload swaps it meanwhile.
     const library = this.current;
     const definition = this.command(command);

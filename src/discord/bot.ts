@@ -9,6 +9,9 @@ import { onMessage } from './mentions.ts';
 import { Cooldown } from './cooldown.ts';
 import { PageStore } from './pages.ts';
 
+/** Well inside Discord's 3 s for the first response, leaving room for the round trip. */
+export const DEFER_AFTER_MS = 1500;
+
 export interface Bot {
   client: Client;
   dossier: Dossier;
@@ -30,7 +33,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
   const cooldown = new Cooldown(config.COOLDOWN_LIMIT, config.COOLDOWN_SECONDS * 1000);
-  const context: BotContext = { dossier, logger, pages: new PageStore(), cooldown, config };
+  const context: BotContext = { dossier, logger, pages: new PageStore(), cooldown, deferAfterMs: DEFER_AFTER_MS, config };
 
   client.on(Events.InteractionCreate, (interaction) => void dispatch(context, interaction));
   client.on(Events.MessageCreate, (message) => void onMessage(context, client.user!.id, message));

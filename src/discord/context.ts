@@ -12,6 +12,8 @@ export interface BotContext {
   pages: PageStore;
   /** Answers per user (slash commands and mentions; not autocomplete). */
   cooldown: Cooldown;
+  /** An answer not ready after this many ms is deferred first, so the interaction does not expire (3 s). */
+  deferAfterMs: number;
   config: Pick<Config, 'MODERATOR_ROLE_IDS'>;
 }
 

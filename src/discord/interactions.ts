@@ -8,7 +8,7 @@ import {
 import { toChoices } from '../../commands/choices.ts';
 import { HIDE_OPTION, MENTION_OPTION } from '../../commands/options.ts';
 import { mayReindex } from '../../commands/reindex.ts';
-import { renderHelp, renderNotice, renderReindex } from '../format/index.ts';
+import { renderHelp, renderNotice, renderReindex, type DiscordMessage } from '../format/index.ts';
 import { answerPage, type BotContext } from './context.ts';
 import { PageStore } from './pages.ts';
 import { interactionReply, messageOptions } from './payload.ts';
@@ -64,15 +64,41 @@ async function chatCommand(context: BotContext, interaction: ChatInputCommandInt
   }
   const options = Object.fromEntries((command.options ?? []).map((name) => [name, interaction.options.getString(name) ?? undefined]));
   const query = command.queryOption ? (interaction.options.getString(command.queryOption) ?? '') : '';
-  const answer = dossier.answer(interaction.commandName, { query, options });
-  if (answer.error) {
-    await interaction.reply(interactionReply(renderNotice(answer.error), true));
-    return;
-  }
   const mention = interaction.options.getUser(MENTION_OPTION);
   const hide = interaction.options.getBoolean(HIDE_OPTION) ?? false;
-  const message = answerPage(context.pages, { answer, ...(mention ? { mentionUserId: mention.id } : {}) });
-  await interaction.reply(interactionReply(message, hide));
+  await replyInTime(context, interaction, hide, async () => {
+    const answer = await dossier.answer(interaction.commandName, { query, options });
+    if (answer.error) return { message: renderNotice(answer.error), ephemeral: true };
+    return { message: answerPage(context.pages, { answer, ...(mention ? { mentionUserId: mention.id } : {}) }), ephemeral: hide };
+  });
+}
+
+/**
+ * Replies with what `work` makes. If it is not ready within `deferAfterMs`, the interaction is
+ * deferred first (Discord drops an interaction unanswered after 3 s) and the reply edits it.
+ */
+async function replyInTime(
+  context: BotContext,
+  interaction: ChatInputCommandInteraction,
+  ephemeral: boolean,
+  work: () => Promise<{ message: DiscordMessage; ephemeral: boolean }>,
+): Promise<void> {
+  let deferral: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferral = interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  }, context.deferAfterMs);
+  let result: { message: DiscordMessage; ephemeral: boolean };
+  try {
+    result = await work();
+  } finally {
+    clearTimeout(timer);
+  }
+  if (deferral) {
+    await deferral;
+    await interaction.editReply(messageOptions(result.message));
+  } else {
+    await interaction.reply(interactionReply(result.message, result.ephemeral));
+  }
 }
 
 async function autocomplete(context: BotContext, interaction: AutocompleteInteraction): Promise<void> {

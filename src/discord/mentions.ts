@@ -27,7 +27,7 @@ export async function onMessage(context: BotContext, botId: string, message: Mes
       await message.reply(messageReply(renderNotice(MENTION_HELP)));
       return;
     }
-    const answer = context.dossier.answer('ask', { query: question });
+    const answer = await context.dossier.answer('ask', { query: question });
     const reply = answer.error ? renderNotice(answer.error) : answerPage(context.pages, { answer });
     await message.reply(messageReply(reply));
   } catch (error) {

@@ -8,7 +8,7 @@ import { accordingToSources } from './according.ts';
 import { inNounPhrase, isAcronym, isTimeToken } from './classify.ts';
 import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, reportingLemma } from './lexicon.ts';
 import { channelVia, parseComplement, skipModifiers, verbGroupStart } from './predicate.ts';
-import { findSubject, isIntroduction } from './subject.ts';
+import { findSubject, isIntroduction, sharedSubject } from './subject.ts';
 import { isQuoteMark, type Token, type TokenRange } from './text.ts';
 
 export interface Claim {
@@ -23,7 +23,7 @@ export function findClaims(tokens: readonly Token[], quoted: (t: Token) => boole
   const claims: Claim[] = [];
   tokens.forEach((t, at) => {
     const lemma = t.word && !t.cap && !quoted(t) ? reportingLemma(t.lower) : undefined;
-    const claim = lemma === undefined ? null : verbClaim(tokens, at, lemma);
+    const claim = lemma === undefined ? null : verbClaim(tokens, at, lemma, quoted);
     if (claim !== null) claims.push(claim);
   });
   for (const speaker of accordingToSources(tokens, quoted)) claims.push({ speaker, via: null, coordinator: -1 });
@@ -31,13 +31,13 @@ export function findClaims(tokens: readonly Token[], quoted: (t: Token) => boole
   return unique.sort((a, b) => a.speaker.from - b.speaker.from);
 }
 
-function verbClaim(tokens: readonly Token[], verbAt: number, lemma: string): Claim | null {
+function verbClaim(tokens: readonly Token[], verbAt: number, lemma: string, quoted: (t: Token) => boolean): Claim | null {
   const groupAt = verbGroupStart(tokens, verbAt);
   if (groupAt < 0) return null;
   // "reports"/"states"/"report" are nouns too: as verbs they must open the statement.
   const nounLike = NOUN_LIKE_VERBS.has(lemma) && !tokens[verbAt]!.lower.endsWith('ed');
   if (nounLike && !opensStatement(tokens[verbAt + 1])) return null;
-  const subject = findSubject(tokens, groupAt);
+  const subject = findSubject(tokens, groupAt) ?? sharedSubject(tokens, groupAt, quoted);
   if (subject === null) return groupAt === verbAt && INVERTIBLE_VERBS.has(lemma) ? invertedClaim(tokens, verbAt) : null;
   if (nounLike && !headsNounPhrase(tokens, subject)) return null;
   const complement = parseComplement(tokens, verbAt, lemma);

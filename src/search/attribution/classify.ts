@@ -75,7 +75,11 @@ export function isFiniteVerb(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1];
   const next = tokens[i + 1];
   if (previous?.word && isDeterminer(previous.lower)) return false;
-  return !(next?.word && isPreposition(next.lower));
+  // "he planned to travel": after a subject pronoun it is the verb, not a participle ("people briefed on").
+  if (isSubjectPronoun(tokens, i - 1)) return true;
+  // "needed at least seven": "at least" quantifies, it opens no prepositional phrase.
+  const quantifier = next?.lower === 'at' && /^(least|most)$/.test(tokens[i + 2]?.lower ?? '');
+  return quantifier || !(next?.word && isPreposition(next.lower));
 }
 
 /** Evidence that a clause has its verb here: "it would", "the talks had", "Ukraine wants". */

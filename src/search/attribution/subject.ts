@@ -7,11 +7,16 @@
  */
 import { inNounPhrase, isAcronym, isConjunction, isFiniteVerb, isSubjectPronoun, isTimeToken } from './classify.ts';
 import {
+  AUXILIARIES,
+  BE_FORMS,
   DISCOURSE_MARKERS,
+  NEGATIONS,
   isAdverb,
   isDeterminer,
   isGerund,
+  isPastTense,
   isPreposition,
+  isPresentTense,
   isTimeName,
   isVerbOnly,
 } from './lexicon.ts';
@@ -38,9 +43,46 @@ export function findSubject(tokens: readonly Token[], verbAt: number): Subject |
   // "Smith, who told CNN …": the antecedent before ", who".
   if (head.lower === 'who' && tokens[verbAt - 2]?.text === ',') return headBefore(tokens, verbAt - 2, verbAt - 2);
   if (head.text === ',') return parentheticalSubject(tokens, verbAt - 1);
+  // "…, he said, and added …": "and" is no subject (see sharedSubject).
+  if (isConjunction(head)) return null;
   const segment = withRelativeClause(tokens, scanSegment(tokens, verbAt));
   return segment.from === segment.to ? null : extendList(tokens, segment, verbAt);
 }
+
+/**
+ * "Peskov described the plan as premature but said …", "X declined to comment
+ * and said …": a verb right after "but"/"and" shares the subject of the
+ * nearest verb before it that has one.
+ */
+export function sharedSubject(tokens: readonly Token[], groupAt: number, quoted: (t: Token) => boolean): Subject | null {
+  const coordinator = tokens[groupAt - 1];
+  if (coordinator === undefined || !/^(but|and)$/.test(coordinator.lower) || coordinator.cap) return null;
+  for (let j = groupAt - 2; j > 0; j--) {
+    const t = tokens[j]!;
+    if (t.text === ';' || quoted(t)) return null;
+    if (!isEarlierVerb(tokens, j)) continue;
+    let start = j;
+    while (start > 0 && isVerbGroupWord(tokens[start - 1]!)) start--;
+    const subject = findSubject(tokens, start);
+    if (subject !== null) return subject;
+  }
+  return null;
+}
+
+/** A lower-case finite-looking verb, not an infinitive ("to comment") or a noun ("the report"). */
+function isEarlierVerb(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j]!;
+  const previous = tokens[j - 1];
+  if (!t.word || t.cap || previous === undefined || previous.lower === 'to' || (previous.word && isDeterminer(previous.lower))) {
+    return false;
+  }
+  return isFiniteVerb(tokens, j) || isPastTense(t.lower) || /^[a-z]{3,}ed$/.test(t.lower) || isPresentTense(t.lower);
+}
+
+const isVerbGroupWord = (t: Token): boolean =>
+  t.word &&
+  !t.cap &&
+  (AUXILIARIES.has(t.lower) || BE_FORMS.has(t.lower) || NEGATIONS.has(t.lower) || /n[’']t$/.test(t.lower) || isAdverb(t.lower));
 
 /**
  * "Officials who spoke to CNN said": the scan stopped in a relative clause;
