@@ -300,6 +300,36 @@ describe('patterns from unseen reports', () => {
     expect(extractAttributions(['The ministry also announced new talks now.'])).toEqual([]);
   });
 
+  it('a verb after "but"/"and" shares the subject of the verb before it', () => {
+    expectTable(
+      [
+        'Kremlin spokesman Ivan Petrov described the proposal as premature but said Moscow was open to talks.',
+        'The ministry declined to comment but said the border was calm.',
+        'President Maria Lopez welcomed the pledge, but said her country needed at least seven more systems.',
+        '“We are ready,” she said, and added that talks would go on.',
+      ],
+      [
+        [1, 'Kremlin spokesman Ivan Petrov', 'Ivan Petrov', null, 'but said Moscow was open to talks'],
+        [2, 'The ministry', 'ministry', null, 'but said the border was calm'],
+        [3, 'President Maria Lopez', 'Maria Lopez', null, 'her country needed at least seven more systems'],
+        [4, 'she', 'Maria Lopez', null, 'and added that talks would go on'],
+      ],
+    );
+    for (const sentence of ['The rally was cancelled and said to be postponed.', 'The minister declined to comment and said nothing.']) {
+      expect(extractAttributions([sentence])).toEqual([]);
+    }
+  });
+
+  it('a past form before "to" after a pronoun is the verb of the statement: "he planned to travel"', () => {
+    expectTable(
+      ['Mr. Grossi said he planned to travel to Tehran.', 'The envoys said they expected to meet on Friday.'],
+      [
+        [1, 'Mr. Grossi', 'Grossi', null, 'he planned to travel to Tehran'],
+        [2, 'The envoys', 'envoys', null, 'they expected to meet on Friday'],
+      ],
+    );
+  });
+
   it('drops ", seen by X" from the canonical name, keeping the parenthesised alias', () => {
     expectTable(
       ['A study by the Energy Agency (EA), seen by Reuters, said Europe now imports more gas. The EA said it would act.'],
