@@ -330,6 +330,23 @@ describe('patterns from unseen reports', () => {
     );
   });
 
+  it('a capitalised -ing word before a title or name is part of the speaker, not a participial intro', () => {
+    expectTable(
+      [
+        'Outgoing Secretary General Anna Berg, who will hand over to her deputy in October, said allies had agreed.',
+        'Acting Director Jane Doe said the agency was ready.',
+        'Speaking to CNN, Smith said the talks were over.',
+        'Following Russia’s attack, officials said the plant was shut.',
+      ],
+      [
+        [1, 'Outgoing Secretary General Anna Berg, who will hand over to her deputy in October', 'Anna Berg', null, 'allies had agreed'],
+        [2, 'Acting Director Jane Doe', 'Jane Doe', null, 'the agency was ready'],
+        [3, 'Smith', 'Smith', 'CNN', 'the talks were over'],
+        [4, 'officials', 'officials', null, 'the plant was shut'],
+      ],
+    );
+  });
+
   it('drops ", seen by X" from the canonical name, keeping the parenthesised alias', () => {
     expectTable(
       ['A study by the Energy Agency (EA), seen by Reuters, said Europe now imports more gas. The EA said it would act.'],

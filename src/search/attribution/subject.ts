@@ -13,13 +13,18 @@ import {
   NEGATIONS,
   isAdverb,
   isDeterminer,
+  isFirstName,
   isGerund,
+  isOrganisationWord,
   isPastTense,
   isPreposition,
   isPresentTense,
   isTimeName,
+  isTitleWord,
   isVerbOnly,
+  tagsOf,
 } from './lexicon.ts';
+import { countryOf } from './countries.ts';
 import type { Token, TokenRange } from './text.ts';
 
 export interface Subject extends TokenRange {
@@ -218,8 +223,22 @@ export function isIntroduction(tokens: readonly Token[], range: TokenRange): boo
     isTimeName(lower) ||
     /^\p{N}/u.test(lower) ||
     isAdverb(lower) ||
-    isGerund(lower)
+    (isGerund(lower) && !describesSpeaker(tokens, range.from))
   );
+}
+
+/**
+ * "Outgoing Secretary General …", "Visiting Chinese Foreign Minister …": a
+ * capitalised -ing word before a title, nationality or first name is part of
+ * the speaker, unlike "Speaking to CNN" or "Following Russia’s attack".
+ */
+function describesSpeaker(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  const next = tokens[at + 1];
+  if (first === undefined || !first.cap || next === undefined || !next.word || !next.cap || /[’']s$/.test(next.text)) return false;
+  const word = next.lower.replace(/\.$/, '');
+  const nationality = countryOf(word) !== null && !tagsOf(word).includes('Country');
+  return isTitleWord(word) || isFirstName(word) || nationality || isOrganisationWord(word);
 }
 
 /** Drops leading connectors and time phrases: "But officials" → "officials", "On Tuesday officials" → "officials". */
