@@ -171,6 +171,11 @@ describe('loading a corpus folder', () => {
     await rm(outside, { recursive: true, force: true });
   });
 
+  it('refuses a 5 MB file, naming it', async () => {
+    await writeFile(path.join(dir, 'huge.txt'), `Huge\n\n${'word '.repeat(1_100_000)}`);
+    await expectCorpusError('huge.txt', /too large/);
+  });
+
   it('refuses a malformed alias file, naming it', async () => {
     await writeFile(path.join(dir, 'a.md'), md('id: a\ntitle: A'));
     await writeFile(path.join(dir, 'aliases.yaml'), 'US: United States\n');
