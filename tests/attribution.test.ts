@@ -347,6 +347,22 @@ describe('patterns from unseen reports', () => {
     );
   });
 
+  it('a dotted initialism before a noun or title ends no sentence: "A senior U.S. State Department official"', () => {
+    const found = expectTable(
+      [
+        'A senior U.S. State Department official said Washington would not object if it helped, but warned that prices could rise.',
+        'The envoy met U.S. President John Smith, who said the talks were useful.',
+        'The talks were held in the U.S. Officials said they went well.',
+      ],
+      [
+        [1, 'A senior U.S. State Department official', 'senior U.S. State Department official', null, 'but warned that prices could rise'],
+        [2, 'U.S. President John Smith', 'John Smith', null, 'the talks were useful'],
+        [3, 'Officials', 'Officials', null, 'they went well'],
+      ],
+    );
+    expect(found[2]?.statement).toBe('Officials said they went well.');
+  });
+
   it('drops ", seen by X" from the canonical name, keeping the parenthesised alias', () => {
     expectTable(
       ['A study by the Energy Agency (EA), seen by Reuters, said Europe now imports more gas. The EA said it would act.'],

@@ -64,12 +64,15 @@ export function sharedSubject(tokens: readonly Token[], groupAt: number, quoted:
   if (coordinator === undefined || !/^(but|and)$/.test(coordinator.lower) || coordinator.cap) return null;
   for (let j = groupAt - 2; j > 0; j--) {
     const t = tokens[j]!;
-    if (t.text === ';' || quoted(t)) return null;
-    if (!isEarlierVerb(tokens, j)) continue;
+    if (t.text === ';') return null;
+    if (quoted(t) || !isEarlierVerb(tokens, j)) continue;
     let start = j;
     while (start > 0 && isVerbGroupWord(tokens[start - 1]!)) start--;
     const subject = findSubject(tokens, start);
-    if (subject !== null) return subject;
+    // "said Washington would …, if it helped …, but warned": the subject of an
+    // embedded clause (after a verb or subordinator) is not the one shared.
+    const opener = subject === null ? undefined : tokens[subject.from - 1];
+    if (subject !== null && !(opener?.word && !opener.cap && !COORDINATORS.has(opener.lower))) return subject;
   }
   return null;
 }

@@ -1,5 +1,7 @@
 /** Sentences, quotations and tokens of a paragraph, all with paragraph offsets. */
 import { split } from 'sentence-splitter';
+import { isClauseVerb } from './classify.ts';
+import { isAdjective, isPresentTense, isTitleWord } from './lexicon.ts';
 
 export interface Span {
   start: number;
@@ -61,10 +63,27 @@ export function splitSentences(text: string): Span[] {
     const [start, end] = node.range;
     const last = spans.at(-1);
     // A boundary inside a quotation ("“This is it. Yes.”") is not one: keep the quote whole.
-    if (last !== undefined && insideAny(last.end, quotes)) last.end = end;
+    if (last !== undefined && (insideAny(last.end, quotes) || initialismInside(text, last, start))) last.end = end;
     else spans.push({ start, end });
   }
   return spans.flatMap((s) => splitMissed(text, s, quotes)).map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+}
+
+/**
+ * "A senior U.S. State Department official said …", "… met U.S. President
+ * Joe Biden": a dotted initialism ends no sentence when a title follows it or
+ * the words before it have no verb.
+ */
+function initialismInside(text: string, last: Span, nextStart: number): boolean {
+  const before = text.slice(last.start, last.end).trimEnd();
+  if (!/(?:^|[^\p{L}])(?:\p{Lu}\.){2,}$/u.test(before)) return false;
+  const next = tokenize(text, { start: nextStart, end: text.length })[0];
+  if (next !== undefined && next.cap && isTitleWord(next.lower)) return true;
+  // "a senior U.S.": an article or adjective still waits for its noun ("the U.S." may end a sentence).
+  const tokens = tokenize(text, last);
+  const modifier = tokens.at(-2);
+  const waiting = modifier !== undefined && !modifier.cap && (/^an?$/.test(modifier.lower) || isAdjective(modifier.lower));
+  return waiting && !tokens.some((t, i) => isClauseVerb(tokens, i) || (t.word && !t.cap && isPresentTense(t.lower)));
 }
 
 function splitMissed(text: string, span: Span, quotes: readonly Span[]): Span[] {
