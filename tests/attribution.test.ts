@@ -363,6 +363,43 @@ describe('patterns from unseen reports', () => {
     expect(found[2]?.statement).toBe('Officials said they went well.');
   });
 
+  it('keeps name particles ("von der", "de", "al-") in a person’s name and surname', () => {
+    expectTable(
+      [
+        'European Commission President Ursula von der Leyen told lawmakers the plan was ready. She said it would pass.',
+        'Foreign Minister Jan de Vries said the talks were over. De Vries added that more was needed.',
+        'Prime Minister Karim al-Hakim said the vote was fair. Von der Leyen said she agreed.',
+      ],
+      [
+        [1, 'European Commission President Ursula von der Leyen', 'Ursula von der Leyen', 'lawmakers', 'the plan was ready'],
+        [1, 'She', 'Ursula von der Leyen', null, 'it would pass'],
+        [2, 'Foreign Minister Jan de Vries', 'Jan de Vries', null, 'the talks were over'],
+        [2, 'De Vries', 'Jan de Vries', null, 'more was needed'],
+        [3, 'Prime Minister Karim al-Hakim', 'Karim al-Hakim', null, 'the vote was fair'],
+        [3, 'Von der Leyen', 'Ursula von der Leyen', null, 'she agreed'],
+      ],
+    );
+  });
+
+  it('two capitalised words unknown to the lexicon before a reporting verb are a person', () => {
+    expectTable(
+      [
+        'Maarja Tamsalu said the bloc should act. Later, she said it was time.',
+        '“We will act,” said Oskaras Vaitkus, a member of parliament. He added that talks would go on.',
+        'Human Rights Watch said the law was unjust. She said it would be repealed.',
+      ],
+      [
+        [1, 'Maarja Tamsalu', 'Maarja Tamsalu', null, 'the bloc should act'],
+        [1, 'she', 'Maarja Tamsalu', null, 'it was time'],
+        [2, 'Oskaras Vaitkus, a member of parliament', 'Oskaras Vaitkus', null, '“We will act,”'],
+        [2, 'He', 'Oskaras Vaitkus', null, 'talks would go on'],
+        // An organisation is no person: "she" still means the last person named.
+        [3, 'Human Rights Watch', 'Human Rights Watch', null, 'the law was unjust'],
+        [3, 'She', 'Oskaras Vaitkus', null, 'it would be repealed'],
+      ],
+    );
+  });
+
   it('drops ", seen by X" from the canonical name, keeping the parenthesised alias', () => {
     expectTable(
       ['A study by the Energy Agency (EA), seen by Reuters, said Europe now imports more gas. The EA said it would act.'],

@@ -6,7 +6,7 @@
  */
 import { countryOf } from './countries.ts';
 import { QUANTIFIERS, SUBJECT_PRONOUNS, isGerund, isPreposition, isTitleWord } from './lexicon.ts';
-import { bare, findPeople, type PersonMention } from './people.ts';
+import { bare, findPeople, isNameParticle, type PersonMention } from './people.ts';
 import type { Token, TokenRange } from './text.ts';
 
 interface Entity {
@@ -56,12 +56,14 @@ export class Coreference {
     const first = words[0];
     if (first === undefined) return '';
     if (words.length === 1 && SUBJECT_PRONOUNS.has(first.lower)) return this.pronoun(first);
-    const person = findPeople(words).find((p) => headsSpeaker(p, words));
+    const person = findPeople(words, true).find((p) => headsSpeaker(p, words));
     if (person !== undefined) return this.personSpeaker(person, words).canonical;
     // "Smith, who chairs the committee": the part before the comma names the speaker.
     const comma = words.findIndex((t) => t.text === ',');
     const head = comma < 0 ? words : words.slice(0, comma);
-    const known = head.length === 1 ? this.bySurname(first.lower) : undefined;
+    // "Smith", or a surname with particles: "Von der Leyen".
+    const surname = head.length === 1 || head.every((t) => t.word && (t.cap || isNameParticle(t.lower)));
+    const known = surname ? this.bySurname(head.map((t) => t.lower).join(' ')) : undefined;
     const entity = known ?? this.described(head) ?? this.named(text, words, range.from === 0);
     entity.seen = ++this.clock;
     return entity.canonical;

@@ -132,8 +132,11 @@ export function isTimeName(lower: string): boolean {
   return hasTag(lower, 'WeekDay') || hasTag(lower, 'Month');
 }
 
+/** Actor nouns that name no role, so title no one: "Human Rights Watch". */
+const GENERIC_ACTORS = words('human humans person people man men woman women boy girl child children baby individual');
+
 export function isTitleWord(lower: string): boolean {
-  return EXTRA_TITLES.has(lower) || hasTag(lower, 'Actor') || hasTag(lower, 'Honorific');
+  return EXTRA_TITLES.has(lower) || (hasTag(lower, 'Actor') && !GENERIC_ACTORS.has(lower)) || hasTag(lower, 'Honorific');
 }
 
 export function isAdjective(lower: string): boolean {

@@ -5,7 +5,7 @@
  */
 import { isAcronym } from './classify.ts';
 import { countryOf } from './countries.ts';
-import { isAdjective, isFirstName, isOrganisationWord, isTimeName, isTitleWord, tagsOf } from './lexicon.ts';
+import { isAdjective, isFirstName, isOrganisationWord, isTimeName, isTitleWord, reportingLemma, tagsOf } from './lexicon.ts';
 import type { Token } from './text.ts';
 
 export interface PersonMention {
@@ -27,10 +27,23 @@ export interface PersonMention {
 /** "Poland’s" → "poland", "Mr." → "mr". */
 export const bare = (t: Token): string => t.lower.replace(/[’']s$/, '').replace(/\.$/, '');
 const isPossessive = (t: Token): boolean => /[’']s$/.test(t.text);
-const isNameWord = (t: Token | undefined): t is Token => t !== undefined && t.word && t.cap && !isAcronym(t);
+/** "Duda", and names with a lower-case prefix: "al-Sudani", "d’Estaing". */
+const isNameWord = (t: Token | undefined): t is Token =>
+  t !== undefined && t.word && !isAcronym(t) && (t.cap || /^(al|el|d|bin|ibn|abu)[-’']\p{Lu}/u.test(t.text));
+/** Lower-case particles inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva". */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'das', 'do', 'dos', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten']);
+export const isNameParticle = (lower: string): boolean => PARTICLES.has(lower);
+const isParticle = (t: Token | undefined): boolean => t !== undefined && t.word && PARTICLES.has(t.lower);
+/** Lexicon tags a name word may carry: "Kaja" and "Kallas" have none. */
+const NAME_ONLY_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName']);
 const MAX_DESCRIBERS_BEFORE = 3;
 
-export function findPeople(tokens: readonly Token[]): PersonMention[] {
+/**
+ * People named in `tokens`. With `speaker`, the tokens are a speaker phrase
+ * (the subject of a reporting verb), so two unknown capitalised words ending
+ * it ("Kaja Kallas") are a name.
+ */
+export function findPeople(tokens: readonly Token[], speaker = false): PersonMention[] {
   const people: PersonMention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -38,17 +51,28 @@ export function findPeople(tokens: readonly Token[]): PersonMention[] {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (isNameWord(tokens[j]) && !isPossessive(tokens[j - 1]!)) j++;
-    const person = personInRun(tokens, i, j);
+    const j = runEnd(tokens, i + 1);
+    const person = personInRun(tokens, i, j, speaker);
     if (person !== null) people.push(person);
     i = j;
   }
   return people;
 }
 
+/** Where a capitalised run starting before `j` ends; lower-case particles between its words stay in. */
+function runEnd(tokens: readonly Token[], j: number): number {
+  let end = j;
+  while (!isPossessive(tokens[end - 1]!)) {
+    let k = end;
+    while (isParticle(tokens[k]) && !tokens[k]!.cap) k++;
+    if (!isNameWord(tokens[k])) return end;
+    end = k + 1;
+  }
+  return end;
+}
+
 /** The person named by the capitalised run [from, to), if it is one. */
-function personInRun(tokens: readonly Token[], from: number, to: number): PersonMention | null {
+function personInRun(tokens: readonly Token[], from: number, to: number, speaker: boolean): PersonMention | null {
   for (let k = from; k < to - 1; k++) {
     if (isFirstName(bare(tokens[k]!)) && plausibleName(tokens, k, to)) return mention(tokens, from, k, to, true);
   }
@@ -56,10 +80,28 @@ function personInRun(tokens: readonly Token[], from: number, to: number): Person
   while (k < to && isDescriber(tokens[k]!)) k++;
   const titled =
     tokens.slice(from, k).some((t) => isTitleWord(bare(t))) || titledBefore(tokens, from) || titledAfter(tokens, to);
-  const length = to - k;
-  if (!titled || length < 1 || length > 3 || !plausibleName(tokens, k, to)) return null;
-  return mention(tokens, from, k, to, length > 1);
+  const length = nameWords(tokens, k, to);
+  if (titled && length >= 1 && length <= 3 && plausibleName(tokens, k, to)) return mention(tokens, from, k, to, length > 1);
+  return unknownPair(tokens, from, to, speaker) ? mention(tokens, to - 2, to - 2, to, true) : null;
 }
+
+/**
+ * "Kaja Kallas said": two capitalised words the lexicon knows only as names
+ * (or not at all), right before a reporting verb or ending a speaker phrase.
+ */
+function unknownPair(tokens: readonly Token[], from: number, to: number, speaker: boolean): boolean {
+  if (to - from < 2 || !plausibleName(tokens, to - 2, to)) return false;
+  const pair = tokens.slice(to - 2, to);
+  if (!pair.every((t) => t.cap && tagsOf(bare(t)).every((tag) => NAME_ONLY_TAGS.has(tag)))) return false;
+  if (speaker && (to === tokens.length || tokens[to]?.text === ',')) return true;
+  let k = to;
+  while (k < to + 2 && tokens[k] !== undefined && !tokens[k]!.cap && /^(also|has|had|have|later|previously)$/.test(tokens[k]!.lower)) k++;
+  const verb = tokens[k];
+  return verb !== undefined && verb.word && !verb.cap && reportingLemma(verb.lower) !== undefined;
+}
+
+const nameWords = (tokens: readonly Token[], from: number, to: number): number =>
+  tokens.slice(from, to).filter((t) => !(isParticle(t) && !t.cap)).length;
 
 /**
  * A title just before the run, in lower case or as an appositive:
@@ -106,12 +148,15 @@ function mention(tokens: readonly Token[], runStart: number, nameStart: number, 
     else if (bare(t) !== 'the') roles.push(bare(t));
   }
   const names = tokens.slice(nameStart, to).map((t) => t.text.replace(/[’']s$/, ''));
+  // The surname keeps its particles: "von der Leyen".
+  let last = names.length - 1;
+  while (last > 0 && isParticle(tokens[nameStart + last - 1])) last--;
   return {
     from,
     to,
     name: names.join(' '),
     firstName: full ? bare(tokens[nameStart]!) : null,
-    surname: (names.at(-1) ?? '').toLowerCase(),
+    surname: names.slice(last).join(' ').toLowerCase(),
     full,
     roles,
     countries,
