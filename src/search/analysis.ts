@@ -60,20 +60,10 @@ function normalWord(word: string): string {
   return word.toLowerCase().replace(POSSESSIVE, '').replace(/'/g, '');
 }
 
-const STEM_CACHE_LIMIT = 200_000;
+/** Distinct words whose terms are remembered; query text is unbounded, so the cache is not. */
+const TERM_CACHE_LIMIT = 500_000;
 
 export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
-  const stemCache = new Map<string, string>();
-  const stemWord = (word: string): string => {
-    let stemmed = stemCache.get(word);
-    if (stemmed === undefined) {
-      stemmed = stem(word);
-      // Query text is unbounded: stop caching rather than grow without limit.
-      if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stemmed);
-    }
-    return stemmed;
-  };
-
   // Canonical term of each alias group: its first name, lower-cased, without spaces.
   const abbreviations = new Map<string, string>(); // "US" → "us" (case-sensitive)
   const words = new Map<string, string>(); // stem of a one-word name → canonical
@@ -87,7 +77,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
       if (parts.length === 1 && isAbbreviation(parts[0]!)) {
         abbreviations.set(parts[0]!, canonical);
       } else if (parts.length === 1) {
-        words.set(stemWord(normalWord(parts[0]!)), canonical);
+        words.set(stem(normalWord(parts[0]!)), canonical);
       } else if (parts.length > 1) {
         const lowered = parts.map(normalWord);
         const list = phrases.get(lowered[0]!) ?? [];
@@ -98,16 +88,27 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     }
   }
 
-  const processTerm = (word: string): string | null => {
+  const analyse = (word: string): string | null => {
     if (word.startsWith(RESOLVED)) return word.slice(RESOLVED.length);
     const bare = word.replace(POSSESSIVE, '');
     const abbreviation = abbreviations.get(bare);
     if (abbreviation) return abbreviation;
     const normal = normalWord(word);
     if (normal.length === 0 || STOP_WORDS.has(normal)) return null;
-    const stemmed = stemWord(normal);
+    const stemmed = stem(normal);
     return words.get(stemmed) ?? stemmed;
   };
+  // Words repeat (Zipf): remembering each word's term makes analysis mostly map lookups.
+  const termCache = new Map<string, string | null>();
+  const processTerm = (word: string): string | null => {
+    let term = termCache.get(word);
+    if (term === undefined) {
+      term = analyse(word);
+      if (termCache.size < TERM_CACHE_LIMIT) termCache.set(word, term);
+    }
+    return term;
+  };
+  const phraseStarts = new Set(phrases.keys());
 
   /** Words with offsets in the original text; an alias phrase is one entry spanning its words. */
   const spans = (text: string) => {
@@ -120,7 +121,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     const out: Array<{ word: string; start: number; end: number; resolved?: string }> = [];
     for (let i = 0; i < merged.length; i++) {
       const current = merged[i]!;
-      const candidates = phrases.get(normalWord(current.word));
+      const candidates = phraseStarts.has(current.word.toLowerCase()) ? phrases.get(normalWord(current.word)) : undefined;
       const hit = candidates?.find((p) =>
         p.words.every((w, k) => merged[i + k] !== undefined && normalWord(merged[i + k]!.word) === w),
       );

@@ -104,19 +104,22 @@ export class Library {
     );
     this.headlineTerms = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
 
+    // Each passage is analysed once; its terms feed both the index and the term weights.
+    const analysed = this.passages.map((p) => this.analyzer.terms(p.text));
     this.documentFrequency = new Map();
-    for (const passage of this.passages) {
-      for (const term of new Set(this.analyzer.terms(passage.text))) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      }
+    for (const terms of analysed) {
+      for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
 
     const { fuzzy, fuzzyMinLength, prefixMinLength, headlineBoost } = this.options;
     this.index = new MiniSearch<IndexedPassage>({
       fields: ['text'],
-      tokenize: this.analyzer.tokenize,
-      processTerm: this.analyzer.processTerm,
+      // Indexed text is already analysed (terms joined by spaces); queries go through the analyser.
+      tokenize: (terms) => terms.split(' '),
+      processTerm: (term) => term,
       searchOptions: {
+        tokenize: this.analyzer.tokenize,
+        processTerm: this.analyzer.processTerm,
         // A word the corpus uses is not a typo: matching it fuzzily only adds noise ("hungary" ~ "hungry").
         fuzzy: (term) => (term.length >= fuzzyMinLength && !this.documentFrequency.has(term) ? fuzzy : false),
         prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength,
@@ -124,7 +127,7 @@ export class Library {
           this.headlineTerms.get(this.passageReport[id as number]!.id)!.has(term) ? headlineBoost : 1,
       },
     });
-    this.index.addAll(this.passages.map((p, id) => ({ id, text: p.text })));
+    this.index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
     this.buildMs = performance.now() - started;
   }
 
