@@ -400,6 +400,31 @@ describe('patterns from unseen reports', () => {
     );
   });
 
+  it('"His spokesman": the speaker as written; canonical the spokesman’s own name, else "spokesman for" the last person', () => {
+    expectTable(
+      [
+        'Secretary-General Maria Lopez will visit Cairo. Her spokesman, Jean Dupont, told journalists the trip was confirmed.',
+        'President John Smith arrived in Paris. His spokesperson said the visit was private.',
+        'The spokesperson added that talks would follow. The ministry said it was ready. Its spokesperson said the border was calm.',
+      ],
+      [
+        [1, 'Her spokesman, Jean Dupont', 'Jean Dupont', 'journalists', 'the trip was confirmed'],
+        [2, 'His spokesperson', 'spokesperson for John Smith', null, 'the visit was private'],
+        [3, 'The spokesperson', 'spokesperson for John Smith', null, 'talks would follow'],
+        [3, 'The ministry', 'ministry', null, 'it was ready'],
+        [3, 'Its spokesperson', 'spokesperson for the ministry', null, 'the border was calm'],
+      ],
+    );
+    // "her" as an object stays out of the speaker; a clause before ", and" is no list item.
+    expectTable(
+      ['He told her the plan was fine.', 'Senator Jane Doe left early, and her aide said she was tired.'],
+      [
+        [1, 'He', 'He', null, 'the plan was fine'],
+        [2, 'her aide', 'her aide', null, 'she was tired'],
+      ],
+    );
+  });
+
   it('drops ", seen by X" from the canonical name, keeping the parenthesised alias', () => {
     expectTable(
       ['A study by the Energy Agency (EA), seen by Reuters, said Europe now imports more gas. The EA said it would act.'],

@@ -15,6 +15,7 @@ import {
   isPreposition,
   isPresentTense,
   isTimeName,
+  isTitleWord,
   isVerbOnly,
   reportingLemma,
 } from './lexicon.ts';
@@ -45,7 +46,7 @@ export function isSubjectPronoun(tokens: readonly Token[], i: number): boolean {
 /** Auxiliaries, copulas, negation, pronouns and subordinators: words that end a noun phrase. */
 export function isClauseWord(tokens: readonly Token[], i: number): boolean {
   const word = functionWord(tokens, i);
-  if (word === undefined) return false;
+  if (word === undefined || isPossessiveHer(tokens, i)) return false;
   return (
     AUXILIARIES.has(word) ||
     BE_FORMS.has(word) ||
@@ -56,6 +57,14 @@ export function isClauseWord(tokens: readonly Token[], i: number): boolean {
     OBJECT_PRONOUNS.has(word) ||
     SUBORDINATORS.has(word)
   );
+}
+
+/** "Her spokesman said": "her" opening a noun phrase is a determiner, not an object. */
+function isPossessiveHer(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (tokens[i]?.lower !== 'her' || next === undefined || !next.word || next.cap || !(isNoun(next.lower) || isTitleWord(next.lower))) return false;
+  return previous === undefined || !previous.word || isConjunction(previous) || (!previous.cap && isPreposition(previous.lower));
 }
 
 /**

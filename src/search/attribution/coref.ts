@@ -23,9 +23,12 @@ interface Entity {
   pronounable: boolean;
   /** When it was last mentioned, for "the president" and "he". */
   seen: number;
+  /** Known only as someone's aide ("His spokesman"), so no one's boss. */
+  aide: boolean;
 }
 
-type NewEntity = Pick<Entity, 'canonical' | 'person'> & Partial<Pick<Entity, 'firstName' | 'surname' | 'aliases' | 'pronounable'>>;
+type NewEntity = Pick<Entity, 'canonical' | 'person'> &
+  Partial<Pick<Entity, 'firstName' | 'surname' | 'aliases' | 'pronounable' | 'aide'>>;
 
 /** Words between a name and its role in "Jane Doe, a spokesperson for the ministry". */
 const LINKING_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'at', 'to', 'in', 'and', 'its', 'his', 'her', 'their']);
@@ -64,7 +67,7 @@ export class Coreference {
     // "Smith", or a surname with particles: "Von der Leyen".
     const surname = head.length === 1 || head.every((t) => t.word && (t.cap || isNameParticle(t.lower)));
     const known = surname ? this.bySurname(head.map((t) => t.lower).join(' ')) : undefined;
-    const entity = known ?? this.described(head) ?? this.named(text, words, range.from === 0);
+    const entity = known ?? this.described(head) ?? this.aideOf(head) ?? this.named(text, words, range.from === 0);
     entity.seen = ++this.clock;
     return entity.canonical;
   }
@@ -137,6 +140,26 @@ export class Coreference {
     return latest(this.entities.filter(fits));
   }
 
+  /**
+   * "His spokesman", "Her adviser": a role of the person mentioned last,
+   * named "spokesman for Jane Doe"; "Its spokesperson" of the organisation.
+   */
+  private aideOf(words: readonly Token[]): Entity | undefined {
+    const [owner, ...role] = words;
+    const person = owner?.lower === 'his' || owner?.lower === 'her';
+    if (!(person || owner?.lower === 'its' || owner?.lower === 'their') || role.length === 0) return undefined;
+    if (!role.every((t) => t.word && !t.cap) || !role.some((t) => isTitleWord(t.lower))) return undefined;
+    const boss = latest(this.entities.filter((e) => !e.aide && (person ? e.person : e.pronounable)));
+    if (boss === undefined) return undefined;
+    const bossName = /^\p{Ll}/u.test(boss.canonical) ? `the ${boss.canonical}` : boss.canonical;
+    const canonical = `${role.map((t) => t.text).join(' ')} for ${bossName}`;
+    const existing = this.entities.find((e) => e.aide && e.canonical === canonical);
+    if (existing !== undefined) return existing;
+    const aide = this.add({ canonical, person: true, aide: true });
+    for (const t of role) aide.roles.add(t.lower);
+    return aide;
+  }
+
   /** Anyone else: an organisation, country or group, cleaned ("One Western official" → "Western official"). */
   private named(text: string, words: readonly Token[], sentenceInitial: boolean): Entity {
     let from = 0;
@@ -177,6 +200,7 @@ export class Coreference {
       surname: null,
       aliases: new Set(),
       pronounable: false,
+      aide: false,
       ...fields,
       roles: new Set(),
       countries: new Set(),

@@ -111,7 +111,7 @@ export const CHANNEL_NOUNS = words(
 export const EMPTY_OBJECTS = words('nothing little anything something much so otherwise');
 /** Role nouns compromise does not tag as Actor. */
 const EXTRA_TITLES = words(
-  'spokesman spokeswoman spokesperson envoy ambassador adviser advisor governor senator official premier chief head general secretary commander director prosecutor lawmaker representative deputy chairman chairwoman chair',
+  'spokesman spokeswoman spokesperson aide envoy ambassador adviser advisor governor senator official premier chief head general secretary commander director prosecutor lawmaker representative deputy chairman chairwoman chair',
 );
 
 export function isDeterminer(lower: string): boolean {

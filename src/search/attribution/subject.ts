@@ -11,10 +11,12 @@ import {
   BE_FORMS,
   DISCOURSE_MARKERS,
   NEGATIONS,
+  isAdjective,
   isAdverb,
   isDeterminer,
   isFirstName,
   isGerund,
+  isNoun,
   isOrganisationWord,
   isPastTense,
   isPreposition,
@@ -191,6 +193,9 @@ function extendList(tokens: readonly Token[], segment: Segment, to: number): Sub
   while (listed && current.stop === 'comma') {
     const left = scanSegment(tokens, current.from - 1);
     if (left.from === left.to || left.stop === 'verb' || isIntroduction(tokens, left) || hasVerb(tokens, left)) break;
+    // A list item ends with a noun: "Doe left early, and his spokesman" is two clauses.
+    const end = tokens[left.to - 1]!;
+    if (!end.cap && isAdjective(end.lower) && !isNoun(end.lower)) break;
     from = left.from;
     current = left;
   }
