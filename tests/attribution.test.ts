@@ -425,13 +425,17 @@ describe('patterns from unseen reports', () => {
     );
   });
 
-  it('drops ", seen by X" from the canonical name, keeping the parenthesised alias', () => {
+  it('drops ", seen by X" and ", by contrast" from the canonical name, keeping the parenthesised alias', () => {
     expectTable(
       ['A study by the Energy Agency (EA), seen by Reuters, said Europe now imports more gas. The EA said it would act.'],
       [
         [1, 'the Energy Agency (EA), seen by Reuters', 'Energy Agency', null, 'Europe now imports more gas'],
         [1, 'The EA', 'Energy Agency', null, 'it would act'],
       ],
+    );
+    expectTable(
+      ['Israeli officials, by contrast, have repeatedly said that force remains an option.'],
+      [[1, 'Israeli officials, by contrast', 'Israeli officials', null, 'force remains an option']],
     );
   });
 });

@@ -226,12 +226,15 @@ function headsSpeaker(person: PersonMention, words: readonly Token[]): boolean {
   return ends && !linked;
 }
 
-/** Where ", speaking after prayers", ", seen by Reuters" or ", who …" starts: it tells what the speaker did, not who it is. */
+/** Where ", speaking after prayers", ", seen by Reuters", ", by contrast" or ", who …" starts: it tells what the speaker did, not who it is. */
 function trailingClause(words: readonly Token[]): number {
   const at = words.findIndex((t, k) => {
     const next = words[k + 1]?.lower ?? '';
     const participle = words[k + 1]?.cap === false && words[k + 2]?.lower === 'by';
-    return k > 0 && t.text === ',' && (next === 'who' || next === 'which' || participle || (isGerund(next) && next !== 'including'));
+    // "Israeli officials, by contrast,": an aside, not part of the name.
+    const aside = words[k + 1]?.cap === false && isPreposition(next) && next !== 'of';
+    const clause = next === 'who' || next === 'which' || participle || aside || (isGerund(next) && next !== 'including');
+    return k > 0 && t.text === ',' && clause;
   });
   return at < 0 ? words.length : at;
 }
