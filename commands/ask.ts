@@ -1,6 +1,6 @@
-import { split } from 'sentence-splitter';
 import { UsageError, type Answer } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
+import { sentenceRanges } from '../src/search/sentences.ts';
 import { shortValue, MAX_CHOICES } from './choices.ts';
 import type { Choice, Command, CommandInput } from './command.ts';
 import { slashCommand, withAnswerOptions } from './options.ts';
@@ -30,17 +30,17 @@ function suggestQuestions(library: Library, typed: string): Choice[] {
   if (!text) return library.passages.slice(0, MAX_CHOICES).map((p) => sentenceChoice(firstSentence(p.text)));
   const choices = [{ name: text, value: shortValue(text) }];
   for (const hit of library.suggest(text, MAX_CHOICES - 1)) {
-    const sentences = split(hit.passage.text).filter((n) => n.type === 'Sentence');
-    const words = new Set(library.highlight(hit.passage.text, hit.matched).map(([start]) => start));
-    const best = sentences.find((n) => [...words].some((w) => w >= n.range[0] && w < n.range[1])) ?? sentences[0];
-    if (best) choices.push(sentenceChoice(hit.passage.text.slice(best.range[0], best.range[1])));
+    const sentences = sentenceRanges(hit.passage.text);
+    const words = library.highlight(hit.passage.text, hit.matched).map(([start]) => start);
+    const best = sentences.find(([start, end]) => words.some((w) => w >= start && w < end)) ?? sentences[0];
+    if (best) choices.push(sentenceChoice(hit.passage.text.slice(best[0], best[1])));
   }
   return choices;
 }
 
 function firstSentence(text: string): string {
-  const first = split(text).find((n) => n.type === 'Sentence');
-  return first ? text.slice(first.range[0], first.range[1]) : text;
+  const first = sentenceRanges(text)[0];
+  return first ? text.slice(first[0], first[1]) : text;
 }
 
 function sentenceChoice(sentence: string): Choice {

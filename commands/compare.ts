@@ -1,5 +1,5 @@
 import { UsageError, type Answer, type CompareSide } from '../src/answer.ts';
-import type { Library } from '../src/search/library.ts';
+import type { Hit, Library } from '../src/search/library.ts';
 import type { Command, CommandInput } from './command.ts';
 import { slashCommand, withAnswerOptions } from './options.ts';
 import { findReport, reportChoices } from './report-option.ts';
@@ -17,9 +17,17 @@ export function compare(library: Library, input: CommandInput): Answer {
   const chosen = [input.options?.first, input.options?.second].filter((v): v is string => !!v?.trim());
   const reports = chosen.length ? [...new Map(chosen.map((name) => findReport(library, name)).map((r) => [r.id, r])).values()] : library.reports;
 
+  // One search for all reports, at most two passages each: the cost does not grow with the report count.
+  const { hits } = library.search(topic, {
+    ...(chosen.length ? { reportIds: reports.map((r) => r.id) } : {}),
+    perReport: MAX_PASSAGES_PER_SIDE,
+    limit: reports.length * MAX_PASSAGES_PER_SIDE,
+  });
+  const byReport = new Map<string, Hit[]>();
+  for (const hit of hits) byReport.set(hit.report.id, [...(byReport.get(hit.report.id) ?? []), hit]);
   const sides: CompareSide[] = reports.map((report) => {
-    const { hits } = library.search(topic, { reportIds: [report.id], limit: MAX_PASSAGES_PER_SIDE });
-    return { reportId: report.id, title: report.title, covered: hits.length > 0, citations: hits.map((hit) => library.citeHit(hit)) };
+    const found = byReport.get(report.id) ?? [];
+    return { reportId: report.id, title: report.title, covered: found.length > 0, citations: found.map((hit) => library.citeHit(hit)) };
   });
   return {
     command: 'compare',

@@ -1,4 +1,4 @@
-import { split } from 'sentence-splitter';
+import { sentenceRanges } from '../search/sentences.ts';
 
 /** A verbatim piece of a paragraph, with the highlights that fall inside it (offsets into `text`). */
 export interface Excerpt {
@@ -23,9 +23,7 @@ export function shorten(
   const whole = [excerpt(text, highlights, 0, text.length)];
   if (measure(whole) <= maxChars) return { excerpts: whole, shortened: false };
 
-  const sentences = split(text)
-    .filter((node) => node.type === 'Sentence')
-    .map((node) => node.range as [number, number]);
+  const sentences = sentenceRanges(text);
   const marked = sentences.filter(([s, e]) => highlights.some(([hs, he]) => hs < e && he > s));
   const wanted = marked.length > 0 ? marked : sentences.slice(0, 1);
 

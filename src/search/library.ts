@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { citationOf, type Citation } from '../answer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { toPassages, type Passage, type Report } from '../corpus/report.ts';
@@ -49,6 +49,8 @@ export interface SearchRequest {
   reportIds?: readonly string[];
   /** At most this many hits, best first. Default 10. */
   limit?: number;
+  /** At most this many hits from any one report. Default: no limit. */
+  perReport?: number;
 }
 
 export interface SearchOutcome {
@@ -73,6 +75,8 @@ export class Library {
   /** Who said what: the attributions found in every report at build time. */
   readonly speakers: SpeakerIndex;
   readonly options: LibraryOptions;
+  /** The MiniSearch search options every query uses (also what `npm run bench` compares against). */
+  readonly searchOptions: SearchOptions;
   /** Milliseconds the build took. */
   readonly buildMs: number;
   private readonly index: MiniSearch<IndexedPassage>;
@@ -112,20 +116,20 @@ export class Library {
     }
 
     const { fuzzy, fuzzyMinLength, prefixMinLength, headlineBoost } = this.options;
+    this.searchOptions = {
+      tokenize: this.analyzer.tokenize,
+      processTerm: this.analyzer.processTerm,
+      // A word the corpus uses is not a typo: matching it fuzzily only adds noise ("hungary" ~ "hungry").
+      fuzzy: (term) => (term.length >= fuzzyMinLength && !this.documentFrequency.has(term) ? fuzzy : false),
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength,
+      boostDocument: (id, term) => (this.headlineTerms.get(this.passageReport[id as number]!.id)!.has(term) ? headlineBoost : 1),
+    };
     this.index = new MiniSearch<IndexedPassage>({
       fields: ['text'],
       // Indexed text is already analysed (terms joined by spaces); queries go through the analyser.
       tokenize: (terms) => terms.split(' '),
       processTerm: (term) => term,
-      searchOptions: {
-        tokenize: this.analyzer.tokenize,
-        processTerm: this.analyzer.processTerm,
-        // A word the corpus uses is not a typo: matching it fuzzily only adds noise ("hungary" ~ "hungry").
-        fuzzy: (term) => (term.length >= fuzzyMinLength && !this.documentFrequency.has(term) ? fuzzy : false),
-        prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength,
-        boostDocument: (id, term) =>
-          this.headlineTerms.get(this.passageReport[id as number]!.id)!.has(term) ? headlineBoost : 1,
-      },
+      searchOptions: this.searchOptions,
     });
     this.index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
     this.buildMs = performance.now() - started;
@@ -154,11 +158,15 @@ export class Library {
     const weights = this.queryWeights(query);
     const totalWeight = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const hits: Hit[] = [];
+    const perReport = new Map<string, number>();
     for (const result of results) {
+      const id = result.id as number;
+      const reportId = this.passageReport[id]!.id;
+      if (request.perReport !== undefined && (perReport.get(reportId) ?? 0) >= request.perReport) continue;
       const coverage = this.coverage(result, weights, totalWeight);
       // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
       if (coverage <= this.options.minCoverage + 1e-9) continue;
-      const id = result.id as number;
+      perReport.set(reportId, (perReport.get(reportId) ?? 0) + 1);
       hits.push({
         passage: this.passages[id]!,
         report: this.passageReport[id]!,

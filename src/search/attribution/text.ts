@@ -1,5 +1,5 @@
 /** Sentences, quotations and tokens of a paragraph, all with paragraph offsets. */
-import { split } from 'sentence-splitter';
+import { sentenceRanges } from '../sentences.ts';
 import { isClauseVerb } from './classify.ts';
 import { isAdjective, isPresentTense, isTitleWord } from './lexicon.ts';
 
@@ -50,17 +50,15 @@ export function tokenize(text: string, span: Span): Token[] {
 }
 
 /**
- * sentence-splitter misses a boundary after a number ("… in 2022. The …") and
- * after a closing quote ("… it.” Then …"); split there as well.
+ * A boundary the sentence rules can miss: after a number ("… in 2022. The …")
+ * and after a closing quote ("… it.” Then …"); split there as well.
  */
 const MISSED_BOUNDARY = /(?<=\d[.!?]|[.!?][”"])\s+(?=[“"]?\p{Lu})/gu;
 
 export function splitSentences(text: string): Span[] {
   const quotes = quoteSpans(text);
   const spans: Span[] = [];
-  for (const node of split(text)) {
-    if (node.type !== 'Sentence') continue;
-    const [start, end] = node.range;
+  for (const [start, end] of sentenceRanges(text)) {
     const last = spans.at(-1);
     // A boundary inside a quotation ("“This is it. Yes.”") is not one: keep the quote whole.
     if (last !== undefined && (insideAny(last.end, quotes) || initialismInside(text, last, start))) last.end = end;

@@ -1,0 +1,137 @@
+/**
+ * npm run bench: how cost grows with the corpus. For synthetic corpora of several sizes (fixed seed),
+ * prints load + index time, memory, and the latency of each command next to plain MiniSearch
+ * `search()` with the same search options on the same passages. A benchmark, not a test: rerun it.
+ *
+ *   npm run bench                       sizes 100, 1000, 10000 reports
+ *   npm run bench -- --sizes 100,1000   other sizes; --queries N (default 1000)
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { ask } from '../commands/ask.ts';
+import { commands } from '../commands/index.ts';
+import { compare } from '../commands/compare.ts';
+import { whoSaid } from '../commands/who-said.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import type { Report } from '../src/corpus/report.ts';
+import { Library } from '../src/search/library.ts';
+import { random, syntheticCorpus } from './bench/synthetic.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,10000' }, queries: { type: 'string', default: '1000' } } });
+const sizes = values.sizes.split(',').map(Number);
+const queryCount = Number(values.queries);
+
+interface Latency {
+  median: number;
+  p99: number;
+}
+
+function measure(runs: number, run: (i: number) => unknown): Latency {
+  for (let i = 0; i < Math.min(50, runs); i++) run(i); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    run(i);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))]! };
+}
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Questions of the kinds users ask, built from the corpus's own vocabulary (seeded). */
+function questions(reports: Report[], count: number): string[] {
+  const rand = random(7);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const sentences = reports.flatMap((r) => r.paragraphs.slice(0, 2)).flatMap((p) => p.split('. ').slice(0, 2));
+  return Array.from({ length: count }, () => {
+    const words = pick(sentences).split(' ');
+    const start = Math.floor(rand() * Math.max(1, words.length - 6));
+    const phrase = words.slice(start, start + 3 + Math.floor(rand() * 4)).join(' ');
+    return pick([`What about ${phrase}?`, `${phrase}`, `Why did ${phrase}?`, `When ${phrase}`]);
+  });
+}
+
+async function writeCorpus(reports: Report[]): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'dossier-bench-'));
+  await Promise.all(
+    reports.map((r) => writeFile(path.join(dir, `${r.id}.md`), `---\nid: ${r.id}\ntitle: "${r.title}"\n---\n\n${r.paragraphs.join('\n\n')}\n`)),
+  );
+  return dir;
+}
+
+async function benchSize(size: number) {
+  const reports = syntheticCorpus(size);
+  const dir = await writeCorpus(reports);
+  try {
+    collect();
+    const started = performance.now();
+    const corpus = await loadCorpus(dir);
+    const library = new Library(corpus);
+    const buildMs = performance.now() - started;
+    collect();
+    const memory = process.memoryUsage();
+
+    const asks = questions(reports, queryCount);
+    const speakers = library.speakers.names().slice(0, 200);
+    const topics = ['air defence', 'sanctions', 'grain exports', 'security guarantees', 'energy prices', 'nuclear talks', 'a ceasefire', 'frozen assets'];
+    const askCommand = commands.get('ask')!;
+
+    const plain = new MiniSearch<{ id: number; text: string }>({
+      fields: ['text'],
+      tokenize: library.analyzer.tokenize,
+      processTerm: library.analyzer.processTerm,
+      searchOptions: library.searchOptions,
+    });
+    const plainStarted = performance.now();
+    plain.addAll(library.passages.map((p, id) => ({ id, text: p.text })));
+    const plainBuildMs = performance.now() - plainStarted;
+
+    const latency = {
+      ask: measure(queryCount, (i) => ask(library, { query: asks[i]! })),
+      plain: measure(queryCount, (i) => plain.search(asks[i]!)),
+      whoSaid: measure(queryCount, (i) => whoSaid(library, { query: speakers[i % speakers.length] ?? 'official' })),
+      compare: measure(queryCount, (i) => compare(library, { query: topics[i % topics.length]! })),
+      autocomplete: measure(queryCount, (i) => askCommand.autocomplete!(library, { name: 'question', value: asks[i]!.slice(0, 12) })),
+    };
+    return { size, passages: library.passages.length, buildMs, plainBuildMs, memory, latency, statements: library.speakers.size };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`dossier-bot bench: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${mb(totalmem())} memory, Node ${process.version}`);
+  console.log(`${queryCount} queries per command and size; latencies in ms (median / p99)\n`);
+  const rows = [];
+  for (const size of sizes) {
+    const row = await benchSize(size);
+    rows.push(row);
+    console.error(`… ${size} reports done`);
+  }
+  console.log('| reports | passages | statements | load + index | plain MiniSearch index | heap | RSS | ask | plain search() | ask / plain (medians) | who-said | compare | autocomplete |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const l = r.latency;
+    console.log(
+      `| ${r.size} | ${r.passages} | ${r.statements} | ${ms(r.buildMs)} ms | ${ms(r.plainBuildMs)} ms | ${mb(r.memory.heapUsed)} | ${mb(r.memory.rss)} | ` +
+        `${ms(l.ask.median)} / ${ms(l.ask.p99)} | ${ms(l.plain.median)} / ${ms(l.plain.p99)} | ${(l.ask.median / l.plain.median).toFixed(2)} | ` +
+        `${ms(l.whoSaid.median)} / ${ms(l.whoSaid.p99)} | ${ms(l.compare.median)} / ${ms(l.compare.p99)} | ${ms(l.autocomplete.median)} / ${ms(l.autocomplete.p99)} |`,
+    );
+  }
+  const [small, large] = [rows.find((r) => r.size === 1000), rows.find((r) => r.size === 10000)];
+  if (small && large) {
+    console.log(`\nGrowth 1,000 -> 10,000 reports (10x the corpus): ask median x${(large.latency.ask.median / small.latency.ask.median).toFixed(2)}`);
+  }
+}
+
+void main();
