@@ -11,6 +11,7 @@ const configSchema = z.object({
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:8080/api' }).optional(),
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
+  CACHE_DIR: z.string().trim().min(1).default('.cache'),
   MODERATOR_ROLE_IDS: z
     .string()
     .default('')

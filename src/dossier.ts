@@ -2,10 +2,17 @@ import { commands } from '../commands/index.ts';
 import type { Command, CommandInput } from '../commands/command.ts';
 import { topicCommand } from '../commands/topic.ts';
 import { UsageError, type Answer } from './answer.ts';
-import { CorpusError, loadCorpus } from './corpus/load.ts';
+import { CorpusError, loadCorpus, type Corpus } from './corpus/load.ts';
 import type { Report } from './corpus/report.ts';
 import type { Logger } from './log.ts';
 import { Library, type LibraryOptions } from './search/library.ts';
+import { readSnapshot, snapshotFile, snapshotKey, writeSnapshot } from './search/snapshot.ts';
+
+export interface DossierSettings {
+  library?: Partial<LibraryOptions>;
+  /** Folder for snapshots of built libraries (fast start-up when the corpus is unchanged). Default: none. */
+  cacheDir?: string;
+}
 
 /** What a reload did: the corpus swapped in, or the reason it was refused (the old one keeps serving). */
 export type ReloadOutcome =
@@ -23,12 +30,12 @@ export class Dossier {
     private current: Library,
     private readonly corpusDir: string,
     private readonly logger: Logger,
-    private readonly options: Partial<LibraryOptions> = {},
+    private readonly settings: DossierSettings = {},
   ) {}
 
   /** Loads and indexes a corpus folder. Throws CorpusError naming the file when a report is bad. */
-  static async open(corpusDir: string, logger: Logger, options: Partial<LibraryOptions> = {}): Promise<Dossier> {
-    return new Dossier(await buildLibrary(corpusDir, logger, options), corpusDir, logger, options);
+  static async open(corpusDir: string, logger: Logger, settings: DossierSettings = {}): Promise<Dossier> {
+    return new Dossier(await buildLibrary(corpusDir, logger, settings), corpusDir, logger, settings);
   }
 
   get library(): Library {
@@ -88,7 +95,7 @@ export class Dossier {
     const ms = () => Math.round(performance.now() - started);
     let next: Library;
     try {
-      next = await buildLibrary(this.corpusDir, this.logger, this.options);
+      next = await buildLibrary(this.corpusDir, this.logger, this.settings);
     } catch (error) {
       if (error instanceof CorpusError) return { ok: false, file: error.file, reason: error.reason, ms: ms() };
       throw error;
@@ -115,13 +122,38 @@ function compareReports(before: readonly Report[], after: readonly Report[]) {
   };
 }
 
-async function buildLibrary(corpusDir: string, logger: Logger, options: Partial<LibraryOptions>): Promise<Library> {
+async function buildLibrary(corpusDir: string, logger: Logger, settings: DossierSettings): Promise<Library> {
   const corpus = await loadCorpus(corpusDir);
   for (const warning of corpus.warnings) logger.warn({ corpus: corpus.dir }, warning);
-  const library = new Library(corpus, options);
+  const library = settings.cacheDir ? await cachedLibrary(corpus, settings.cacheDir, settings.library ?? {}, logger) : new Library(corpus, settings.library);
   logger.debug(
-    { reports: library.reports.length, passages: library.passages.length, ms: +library.buildMs.toFixed(1) },
+    { reports: library.reports.length, passages: library.passages.length, ms: +library.buildMs.toFixed(1), restored: library.restored },
     'library built',
   );
+  return library;
+}
+
+/** The library from its snapshot when the corpus is unchanged; otherwise built, and saved for next time. */
+async function cachedLibrary(corpus: Corpus, cacheDir: string, options: Partial<LibraryOptions>, logger: Logger): Promise<Library> {
+  const file = snapshotFile(cacheDir, corpus.dir);
+  const key = snapshotKey(corpus, options);
+  const read = await readSnapshot(file, key);
+  if ('snapshot' in read) {
+    try {
+      return new Library(corpus, options, read.snapshot);
+    } catch (error) {
+      logger.warn({ file, reason: (error as Error).message }, 'snapshot unusable; rebuilding');
+    }
+  } else if ('corrupt' in read) {
+    logger.warn({ file, reason: read.corrupt }, 'snapshot unreadable; rebuilding');
+  }
+  const library = new Library(corpus, options);
+  try {
+    const bytes = await writeSnapshot(file, key, library.toSnapshot());
+    logger.debug({ file, bytes }, 'snapshot saved');
+  } catch (error) {
+    // A read-only disk costs start-up time next time, nothing else.
+    logger.warn({ file, reason: (error as Error).message }, 'could not save the snapshot');
+  }
   return library;
 }

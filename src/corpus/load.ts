@@ -59,7 +59,8 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   const ids = new Map<string, string>();
   for (const file of files) {
     const base = path.basename(file);
-    if (base.startsWith('.') || file === ALIASES_FILE || file === TOPICS_FILE) continue;
+    // Hidden files and folders (.git, .cache) are not reports.
+    if (file.split(path.sep).some((part) => part.startsWith('.')) || file === ALIASES_FILE || file === TOPICS_FILE) continue;
     const ext = path.extname(base).toLowerCase();
     if (ext !== '.md' && ext !== '.txt') {
       warnings.push(`${file}: skipped (only .md and .txt reports are read)`);

@@ -25,7 +25,7 @@ export interface Bot {
  * (the content of a message that mentions the bot arrives without MessageContent).
  */
 export async function startBot(config: Config & { DISCORD_TOKEN: string }, logger: Logger): Promise<Bot> {
-  const dossier = await Dossier.open(config.CORPUS_DIR, logger);
+  const dossier = await Dossier.open(config.CORPUS_DIR, logger, { cacheDir: config.CACHE_DIR });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     // Safety net: even a message built elsewhere pings nobody.

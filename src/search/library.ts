@@ -1,11 +1,11 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchOptions, type SearchResult } from 'minisearch';
 import { citationOf, type Citation } from '../answer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { toPassages, type Passage, type Report } from '../corpus/report.ts';
 import type { Topic } from '../corpus/topic.ts';
 import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
 import { extractAttributions } from './attribution.ts';
-import { SpeakerIndex } from './speakers.ts';
+import { SpeakerIndex, type Statement } from './speakers.ts';
 import { isVerbOrAdjective } from './words.ts';
 
 /** Search settings. Every field is optional; the defaults are the ones documented here. */
@@ -62,6 +62,13 @@ export interface SearchOutcome {
 
 type IndexedPassage = { id: number; text: string };
 
+/** A built library's derived data, to restore it without rebuilding (see snapshot.ts). */
+export interface LibrarySnapshot {
+  documentFrequency: Array<[string, number]>;
+  statements: Statement[];
+  index: AsPlainObject;
+}
+
 /**
  * The built, read-only index over a corpus's passages plus what index time derived from them.
  * Replaced whole on reindex; never changed while answering.
@@ -88,7 +95,15 @@ export class Library {
   /** How many passages contain each term: the relevance rule's weights. */
   private readonly documentFrequency: Map<string, number>;
 
-  constructor(corpus: Pick<Corpus, 'reports' | 'aliases' | 'topics'>, options: Partial<LibraryOptions> = {}) {
+  /** Whether this library was restored from a snapshot rather than built. */
+  readonly restored: boolean;
+  private readonly statements: Statement[];
+
+  /**
+   * Builds the library over a corpus, or restores it from a snapshot of the same corpus and
+   * options (see snapshot.ts), which skips analysis, attribution and indexing.
+   */
+  constructor(corpus: Pick<Corpus, 'reports' | 'aliases' | 'topics'>, options: Partial<LibraryOptions> = {}, snapshot?: LibrarySnapshot) {
     const started = performance.now();
     this.options = { ...DEFAULT_LIBRARY_OPTIONS, ...options };
     this.reports = corpus.reports;
@@ -102,15 +117,15 @@ export class Library {
     this.passages.forEach((p, i) => {
       if (p.paragraph === 1) this.firstPassage.set(p.reportId, i);
     });
-    this.speakers = new SpeakerIndex(
-      corpus.reports.flatMap((r) => extractAttributions(r.paragraphs).map((a) => ({ ...a, reportId: r.id }))),
-      this.analyzer,
-    );
+    this.restored = snapshot !== undefined;
+    this.statements =
+      snapshot?.statements ?? corpus.reports.flatMap((r) => extractAttributions(r.paragraphs).map((a) => ({ ...a, reportId: r.id })));
+    this.speakers = new SpeakerIndex(this.statements, this.analyzer);
     this.headlineTerms = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
 
     // Each passage is analysed once; its terms feed both the index and the term weights.
-    const analysed = this.passages.map((p) => this.analyzer.terms(p.text));
-    this.documentFrequency = new Map();
+    const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text));
+    this.documentFrequency = new Map(snapshot?.documentFrequency);
     for (const terms of analysed) {
       for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
@@ -124,15 +139,25 @@ export class Library {
       prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength,
       boostDocument: (id, term) => (this.headlineTerms.get(this.passageReport[id as number]!.id)!.has(term) ? headlineBoost : 1),
     };
-    this.index = new MiniSearch<IndexedPassage>({
+    const indexOptions = {
       fields: ['text'],
       // Indexed text is already analysed (terms joined by spaces); queries go through the analyser.
-      tokenize: (terms) => terms.split(' '),
-      processTerm: (term) => term,
+      tokenize: (terms: string) => terms.split(' '),
+      processTerm: (term: string) => term,
       searchOptions: this.searchOptions,
-    });
-    this.index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
+    };
+    if (snapshot) {
+      this.index = MiniSearch.loadJS<IndexedPassage>(snapshot.index, indexOptions);
+    } else {
+      this.index = new MiniSearch<IndexedPassage>(indexOptions);
+      this.index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
+    }
     this.buildMs = performance.now() - started;
+  }
+
+  /** What a restore needs besides the corpus: the index and what was derived at build time. */
+  toSnapshot(): LibrarySnapshot {
+    return { documentFrequency: [...this.documentFrequency], statements: this.statements, index: this.index.toJSON() };
   }
 
   report(id: string): Report | undefined {

@@ -37,6 +37,7 @@ export async function startTestBot(
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
       CORPUS_DIR: corpusDir,
+      CACHE_DIR: path.join(corpusDir, '.cache'),
       MODERATOR_ROLE_IDS: options.moderatorRoles?.(fake) ?? [],
       // Off unless a test is about it: the suites send many commands as one user.
       COOLDOWN_LIMIT: options.cooldownLimit ?? 0,
