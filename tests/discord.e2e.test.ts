@@ -25,7 +25,7 @@ async function slash(name: string, options: Array<{ name: string; type: number; 
 
 /** Every quote in a message is a verbatim paragraph of the corpus, followed by its citation. */
 function expectCitedQuotes(message: SentMessage) {
-  const paragraphs = t.bot.dossier.library.passages.map((p) => p.text);
+  const paragraphs = t.paragraphs();
   const quotes = (message.embeds ?? []).flatMap((embed) => quotedTexts(embed.description!));
   expect(quotes.length).toBeGreaterThan(0);
   for (const quote of quotes) expect(paragraphs).toContain(quote);

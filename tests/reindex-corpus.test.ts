@@ -27,7 +27,7 @@ async function expectStillAnswering() {
   const i = t.fake.sendSlashCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'When did the talks resume?' }] });
   const message = shownMessage(await t.fake.waitForResponse(i.id));
   expect(quotedTexts(message.embeds![0]!.description!).join()).toContain('resumed on Friday');
-  expect(t.bot.dossier.library.reports.length).toBeGreaterThanOrEqual(2);
+  expect(t.bot.dossier.info.reports.length).toBeGreaterThanOrEqual(2);
 }
 
 const refused: Array<[string, string, () => Promise<void>, RegExp]> = [

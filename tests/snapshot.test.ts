@@ -37,10 +37,10 @@ const question = { query: 'When did the talks resume?' };
 describe('library snapshots', () => {
   it('builds and saves on first start, then restores when nothing changed, answering the same', async () => {
     const first = await open();
-    expect(first.library.restored).toBe(false);
+    expect(first.info.restored).toBe(false);
     expect(await readdir(cacheDir)).toHaveLength(1);
     const second = await open();
-    expect(second.library.restored).toBe(true);
+    expect(second.info.restored).toBe(true);
     expect(await second.answer('ask', question)).toEqual(await first.answer('ask', question));
     expect(await second.answer('who-said', { query: 'Duda' })).toEqual(await first.answer('who-said', { query: 'Duda' }));
   });
@@ -49,15 +49,15 @@ describe('library snapshots', () => {
     await open();
     await appendFile(path.join(corpusDir, 'us-allies-unlikely-to-give-ukraine-guarantees.md'), '\nA new paragraph about grain exports.\n');
     const changed = await open();
-    expect(changed.library.restored).toBe(false);
+    expect(changed.info.restored).toBe(false);
     expect((await changed.answer('ask', { query: 'grain exports' })).answered).toBe(true);
-    expect((await open()).library.restored).toBe(true);
+    expect((await open()).info.restored).toBe(true);
   });
 
   it('rebuilds when the aliases change', async () => {
     await open();
     await appendFile(path.join(corpusDir, 'aliases.yaml'), '- [Compact, Pact]\n');
-    expect((await open()).library.restored).toBe(false);
+    expect((await open()).info.restored).toBe(false);
   });
 
   it('rebuilds, without failing, when the cache file is corrupt', async () => {
@@ -66,17 +66,17 @@ describe('library snapshots', () => {
     for (const junk of ['{"key": "x"', '{"key": "wrong", "snapshot": {}}', 'not json at all']) {
       await writeFile(path.join(cacheDir, file!), junk);
       const dossier = await open();
-      expect(dossier.library.restored).toBe(false);
+      expect(dossier.info.restored).toBe(false);
       expect((await dossier.answer('ask', question)).answered).toBe(true);
     }
     // A snapshot with the right key but a broken index is caught when restoring.
     const good = await open();
-    expect(good.library.restored).toBe(true);
+    expect(good.info.restored).toBe(true);
     const { key } = JSON.parse(await readFile(path.join(cacheDir, file!), 'utf8')) as { key: string };
     const text = JSON.stringify({ key, snapshot: { documentFrequency: [], statements: [], index: { nonsense: true } } });
     await writeFile(path.join(cacheDir, file!), text);
     const rebuilt = await open();
-    expect(rebuilt.library.restored).toBe(false);
+    expect(rebuilt.info.restored).toBe(false);
     expect(logs.some((l) => l.includes('snapshot unusable') || l.includes('snapshot unreadable'))).toBe(true);
   });
 });

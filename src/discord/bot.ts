@@ -25,7 +25,7 @@ export interface Bot {
  * (the content of a message that mentions the bot arrives without MessageContent).
  */
 export async function startBot(config: Config & { DISCORD_TOKEN: string }, logger: Logger): Promise<Bot> {
-  const dossier = await Dossier.open(config.CORPUS_DIR, logger, { cacheDir: config.CACHE_DIR });
+  const dossier = await Dossier.open(config.CORPUS_DIR, logger, { cacheDir: config.CACHE_DIR, worker: true });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     // Safety net: even a message built elsewhere pings nobody.
@@ -43,15 +43,18 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
   const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await client.login(config.DISCORD_TOKEN);
   const [user] = await ready;
-  const { reports, passages } = dossier.library;
+  const { reports, passages } = dossier.info;
   logger.info(
-    { user: user.user.tag, guilds: user.guilds.cache.size, reports: reports.length, passages: passages.length },
+    { user: user.user.tag, guilds: user.guilds.cache.size, reports: reports.length, passages },
     'dossier-bot ready',
   );
   return {
     client,
     dossier,
     context,
-    stop: () => client.destroy(),
+    async stop() {
+      await client.destroy();
+      await dossier.close();
+    },
   };
 }

@@ -102,9 +102,8 @@ async function replyInTime(
 }
 
 async function autocomplete(context: BotContext, interaction: AutocompleteInteraction): Promise<void> {
-  const command = context.dossier.command(interaction.commandName);
   const focused = interaction.options.getFocused(true);
-  const choices = command?.autocomplete?.(context.dossier.library, { name: focused.name, value: String(focused.value) }) ?? [];
+  const choices = await context.dossier.autocomplete(interaction.commandName, { name: focused.name, value: String(focused.value) });
   await interaction.respond(toChoices(choices));
 }
 

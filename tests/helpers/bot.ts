@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { splitParagraphs } from '../../src/corpus/parse.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -14,6 +16,8 @@ export interface TestBot {
   logs: string[];
   /** A private copy of the repo's corpus the test may change. */
   corpusDir: string;
+  /** Every paragraph of the corpus as the bot has it now (read from its folder). */
+  paragraphs(): string[];
   close(): Promise<void>;
 }
 
@@ -50,6 +54,10 @@ export async function startTestBot(
     bot,
     logs,
     corpusDir,
+    paragraphs: () =>
+      readdirSync(corpusDir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(md|txt)$/.test(file))
+        .flatMap((file) => splitParagraphs(readFileSync(path.join(corpusDir, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))),
     async close() {
       await bot.stop();
       await fake.close();
