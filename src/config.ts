@@ -17,6 +17,7 @@ const configSchema = z.object({
     .default('')
     .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(snowflake)),
+  SHARD_COUNT: z.coerce.number().int().min(1).optional(),
   COOLDOWN_LIMIT: z.coerce.number().int().min(0).default(5),
   COOLDOWN_SECONDS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

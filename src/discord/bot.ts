@@ -9,6 +9,13 @@ import { onMessage } from './mentions.ts';
 import { Cooldown } from './cooldown.ts';
 import { PageStore } from './pages.ts';
 
+declare module 'discord.js' {
+  interface Client {
+    /** This process's library, reachable from broadcastEval so /reindex can reload every shard. */
+    dossier?: Dossier;
+  }
+}
+
 /** Well inside Discord's 3 s for the first response, leaving room for the round trip. */
 export const DEFER_AFTER_MS = 1500;
 
@@ -32,6 +39,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
+  client.dossier = dossier;
   const cooldown = new Cooldown(config.COOLDOWN_LIMIT, config.COOLDOWN_SECONDS * 1000);
   const context: BotContext = { dossier, logger, pages: new PageStore(), cooldown, deferAfterMs: DEFER_AFTER_MS, config };
 

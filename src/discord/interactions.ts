@@ -1,5 +1,6 @@
 import {
   MessageFlags,
+  type Client,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -8,7 +9,7 @@ import {
 import { toChoices } from '../../commands/choices.ts';
 import { HIDE_OPTION, MENTION_OPTION } from '../../commands/options.ts';
 import { mayReindex } from '../../commands/reindex.ts';
-import { renderHelp, renderNotice, renderReindex, type DiscordMessage } from '../format/index.ts';
+import { renderHelp, renderNotice, renderReindex, type DiscordMessage, type ShardOutcome } from '../format/index.ts';
 import { answerPage, type BotContext } from './context.ts';
 import { PageStore } from './pages.ts';
 import { interactionReply, messageOptions } from './payload.ts';
@@ -132,9 +133,19 @@ async function reindex(context: BotContext, interaction: ChatInputCommandInterac
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const outcome = await context.dossier.reload();
-  context.logger.info({ ...who, outcome }, outcome.ok ? 'reindexed' : 'reindex refused: bad corpus');
-  await interaction.editReply(messageOptions(renderReindex(outcome)));
+  const outcomes = await reloadEverywhere(context, interaction.client);
+  context.logger.info({ ...who, outcomes }, outcomes.every((o) => o.outcome.ok) ? 'reindexed' : 'reindex refused: bad corpus');
+  await interaction.editReply(messageOptions(renderReindex(outcomes)));
+}
+
+/** Reloads this process's library, or, when sharded, every shard's (each reports its own result). */
+async function reloadEverywhere(context: BotContext, client: Client): Promise<ShardOutcome[]> {
+  if (!client.shard) return [{ shard: null, outcome: await context.dossier.reload() }];
+  // Runs in each shard process, on that shard's client (see bot.ts, which attaches its dossier).
+  return client.shard.broadcastEval(async (shardClient) => ({
+    shard: shardClient.shard!.ids[0] ?? null,
+    outcome: await shardClient.dossier!.reload(),
+  }));
 }
 
 /** Role ids of a member that discord.js has not cached (the raw API member). */

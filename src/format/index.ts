@@ -10,4 +10,4 @@ export function renderJson(answer: Answer): string {
   return JSON.stringify(answer);
 }
 export { renderHelp, renderNotice, renderReindex } from './notices.ts';
-export type { HelpEntry } from './notices.ts';
+export type { HelpEntry, ShardOutcome } from './notices.ts';

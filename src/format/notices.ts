@@ -24,22 +24,32 @@ export function renderHelp(entries: readonly HelpEntry[]): DiscordMessage {
   );
 }
 
-export function renderReindex(outcome: ReloadOutcome): DiscordMessage {
+/** One shard's reload (shard null when the bot is not sharded). */
+export interface ShardOutcome {
+  shard: number | null;
+  outcome: ReloadOutcome;
+}
+
+export function renderReindex(outcomes: readonly ShardOutcome[]): DiscordMessage {
+  const sharded = outcomes.length > 1 || outcomes.some((o) => o.shard !== null);
+  const parts = outcomes.map(({ shard, outcome }) => (sharded ? `**Shard ${shard}**: ` : '') + describeReload(outcome));
+  return message(parts.join('\n\n'));
+}
+
+function describeReload(outcome: ReloadOutcome): string {
   if (!outcome.ok) {
-    return message(
+    return (
       `Reindex refused, nothing changed: **${escapeMarkdown(outcome.file)}**: ${escapeMarkdown(outcome.reason)}\n` +
-        'The previous index keeps answering. Fix the file and run /reindex again.',
+      'The previous index keeps answering. Fix the file and run /reindex again.'
     );
   }
   const list = (label: string, ids: string[]) => (ids.length ? `${label}: ${ids.map((id) => `\`${id}\``).join(', ')}` : `${label}: none`);
-  return message(
-    [
-      `Reindexed in ${outcome.ms} ms: ${outcome.reports} reports, ${outcome.passages} passages.`,
-      list('Added', outcome.added),
-      list('Removed', outcome.removed),
-      list('Changed', outcome.changed),
-    ].join('\n'),
-  );
+  return [
+    `Reindexed in ${outcome.ms} ms: ${outcome.reports} reports, ${outcome.passages} passages.`,
+    list('Added', outcome.added),
+    list('Removed', outcome.removed),
+    list('Changed', outcome.changed),
+  ].join('\n');
 }
 
 function message(content: string): DiscordMessage {
