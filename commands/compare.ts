@@ -6,6 +6,8 @@ import { findReport, reportChoices } from './report-option.ts';
 
 /** At most this many passages per report. */
 export const MAX_PASSAGES_PER_SIDE = 2;
+/** Without report options, a corpus of more reports than this is compared by the ones that cover the topic best. */
+export const MAX_COMPARED_REPORTS = 10;
 
 /**
  * How each report covers a topic: its best passages, or `covered: false` when the same relevance
@@ -17,15 +19,18 @@ export function compare(library: Library, input: CommandInput): Answer {
   const chosen = [input.options?.first, input.options?.second].filter((v): v is string => !!v?.trim());
   const reports = chosen.length ? [...new Map(chosen.map((name) => findReport(library, name)).map((r) => [r.id, r])).values()] : library.reports;
 
+  // A large corpus is compared by the reports that cover the topic best, not all of them.
+  const best = !chosen.length && reports.length > MAX_COMPARED_REPORTS;
   // One search for all reports, at most two passages each: the cost does not grow with the report count.
   const { hits } = library.search(topic, {
     ...(chosen.length ? { reportIds: reports.map((r) => r.id) } : {}),
     perReport: MAX_PASSAGES_PER_SIDE,
-    limit: reports.length * MAX_PASSAGES_PER_SIDE,
+    limit: (best ? MAX_COMPARED_REPORTS : reports.length) * MAX_PASSAGES_PER_SIDE,
   });
   const byReport = new Map<string, Hit[]>();
   for (const hit of hits) byReport.set(hit.report.id, [...(byReport.get(hit.report.id) ?? []), hit]);
-  const sides: CompareSide[] = reports.map((report) => {
+  const compared = best ? [...byReport.values()].slice(0, MAX_COMPARED_REPORTS).map((found) => found[0]!.report) : reports;
+  const sides: CompareSide[] = compared.map((report) => {
     const found = byReport.get(report.id) ?? [];
     return { reportId: report.id, title: report.title, covered: found.length > 0, citations: found.map((hit) => library.citeHit(hit)) };
   });

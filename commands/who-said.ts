@@ -4,6 +4,8 @@ import type { Statement } from '../src/search/speakers.ts';
 import type { Choice, Command, CommandInput } from './command.ts';
 import { slashCommand, withAnswerOptions } from './options.ts';
 
+/** At most this many statements are listed (in report order); the answer says how many there are. */
+export const MAX_STATEMENTS = 50;
 /** How many "did you mean" speakers an unknown name gets. */
 export const MAX_SUGGESTIONS = 5;
 
@@ -16,7 +18,14 @@ export function whoSaid(library: Library, input: CommandInput): Answer {
     return { command: 'who-said', query: name, answered: false, citations: [], suggestions: library.speakers.similar(name, MAX_SUGGESTIONS) };
   }
   const terms = library.analyzer.terms(name);
-  return { command: 'who-said', query: name, answered: true, citations: statements.map((s) => citeStatement(library, s, terms)) };
+  const shown = statements.slice(0, MAX_STATEMENTS);
+  return {
+    command: 'who-said',
+    query: name,
+    answered: true,
+    citations: shown.map((s) => citeStatement(library, s, terms)),
+    ...(statements.length > shown.length ? { total: statements.length } : {}),
+  };
 }
 
 function citeStatement(library: Library, statement: Statement, terms: string[]): Citation {

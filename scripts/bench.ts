@@ -15,12 +15,18 @@ import { ask } from '../commands/ask.ts';
 import { commands } from '../commands/index.ts';
 import { compare } from '../commands/compare.ts';
 import { whoSaid } from '../commands/who-said.ts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadCorpus } from '../src/corpus/load.ts';
+import { Dossier } from '../src/dossier.ts';
+import { buildLibrary, type BuildLog } from '../src/engine/build.ts';
+import { createLogger } from '../src/log.ts';
+import { snapshotFile, snapshotKey, writeSnapshot } from '../src/search/snapshot.ts';
 import type { Report } from '../src/corpus/report.ts';
 import { Library } from '../src/search/library.ts';
 import { random, syntheticCorpus } from './bench/synthetic.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,10000' }, queries: { type: 'string', default: '1000' } } });
+const quiet: BuildLog = { warn() {}, debug() {} };
 const sizes = values.sizes.split(',').map(Number);
 const queryCount = Number(values.queries);
 
@@ -39,6 +45,11 @@ function measure(runs: number, run: (i: number) => unknown): Latency {
   }
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(times.length / 2)]!, p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))]! };
+}
+
+/** Progress on stderr, so a long run shows where it is. */
+function progress(message: string): void {
+  console.error(`  ${new Date().toISOString().slice(11, 19)} ${message}`);
 }
 
 function collect(): void {
@@ -78,6 +89,7 @@ async function benchSize(size: number) {
     const corpus = await loadCorpus(dir);
     const library = new Library(corpus);
     const buildMs = performance.now() - started;
+    progress(`${size} reports: built in ${ms(buildMs)} ms`);
     collect();
     const memory = process.memoryUsage();
 
@@ -96,6 +108,7 @@ async function benchSize(size: number) {
     plain.addAll(library.passages.map((p, id) => ({ id, text: p.text })));
     const plainBuildMs = performance.now() - plainStarted;
 
+    progress(`plain MiniSearch indexed in ${ms(plainBuildMs)} ms`);
     const latency = {
       ask: measure(queryCount, (i) => ask(library, { query: asks[i]! })),
       plain: measure(queryCount, (i) => plain.search(asks[i]!)),
@@ -103,10 +116,61 @@ async function benchSize(size: number) {
       compare: measure(queryCount, (i) => compare(library, { query: topics[i % topics.length]! })),
       autocomplete: measure(queryCount, (i) => askCommand.autocomplete!(library, { name: 'question', value: asks[i]!.slice(0, 12) })),
     };
-    return { size, passages: library.passages.length, buildMs, plainBuildMs, memory, latency, statements: library.speakers.size };
+    progress('queries measured');
+
+    // Snapshot: saved once, then the start-up path when nothing changed (read, hash, restore).
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'dossier-bench-cache-'));
+    const snapshotBytes = await writeSnapshot(snapshotFile(cacheDir, corpus.dir), snapshotKey(corpus, {}), library.toSnapshot());
+    collect();
+    const restoreStarted = performance.now();
+    const restored = await buildLibrary(dir, { cacheDir }, quiet);
+    const startupMs = performance.now() - restoreStarted;
+    if (!restored.restored) throw new Error('the snapshot was not used');
+    await rm(cacheDir, { recursive: true, force: true });
+
+    progress(`snapshot restored in ${ms(startupMs)} ms`);
+    const reindex = await reindexUnderLoad(dir, asks);
+    progress(`reindexed under load in ${ms(reindex.ms)} ms`);
+    return { size, passages: library.passages.length, buildMs, plainBuildMs, memory, latency, statements: library.speakers.size, snapshotBytes, startupMs, reindex };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The bot's set-up (library in a worker thread) reindexing while a user keeps asking: the main
+ * thread's event-loop delay (what keeps the gateway heartbeat) and each answer's latency.
+ */
+async function reindexUnderLoad(dir: string, asks: string[]) {
+  const dossier = await Dossier.open(dir, await createLogger({ level: 'silent' }), { worker: true });
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const latencies: number[] = [];
+  let failed = 0;
+  let reloading = true;
+  delay.enable();
+  const reload = dossier.reload().finally(() => {
+    reloading = false;
+  });
+  for (let i = 0; reloading; i++) {
+    const started = performance.now();
+    const answer = await dossier.answer('ask', { query: asks[i % asks.length]! }).catch(() => undefined);
+    if (!answer || answer.error) failed++;
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const outcome = await reload;
+  delay.disable();
+  await dossier.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    ms: outcome.ms,
+    answers: latencies.length,
+    failed,
+    answerMedian: latencies[Math.floor(latencies.length / 2)] ?? NaN,
+    answerP99: latencies[Math.floor(latencies.length * 0.99)] ?? NaN,
+    delayP99: delay.percentile(99) / 1e6,
+    delayMax: delay.max / 1e6,
+  };
 }
 
 async function main(): Promise<void> {
@@ -126,6 +190,14 @@ async function main(): Promise<void> {
       `| ${r.size} | ${r.passages} | ${r.statements} | ${ms(r.buildMs)} ms | ${ms(r.plainBuildMs)} ms | ${mb(r.memory.heapUsed)} | ${mb(r.memory.rss)} | ` +
         `${ms(l.ask.median)} / ${ms(l.ask.p99)} | ${ms(l.plain.median)} / ${ms(l.plain.p99)} | ${(l.ask.median / l.plain.median).toFixed(2)} | ` +
         `${ms(l.whoSaid.median)} / ${ms(l.whoSaid.p99)} | ${ms(l.compare.median)} / ${ms(l.compare.p99)} | ${ms(l.autocomplete.median)} / ${ms(l.autocomplete.p99)} |`,
+    );
+  }
+  console.log('\n| reports | snapshot | start-up from snapshot | reindex in a worker | answers during reindex | failed | answer median / p99 | event-loop delay p99 / max |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const x = r.reindex;
+    console.log(
+      `| ${r.size} | ${mb(r.snapshotBytes)} | ${ms(r.startupMs)} ms | ${ms(x.ms)} ms | ${x.answers} | ${x.failed} | ${ms(x.answerMedian)} / ${ms(x.answerP99)} | ${ms(x.delayP99)} / ${ms(x.delayMax)} |`,
     );
   }
   const [small, large] = [rows.find((r) => r.size === 1000), rows.find((r) => r.size === 10000)];

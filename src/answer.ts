@@ -52,6 +52,8 @@ export interface Answer {
   citations: Citation[];
   /** compare: one side per report compared. */
   sides?: CompareSide[];
+  /** When the citations are only the first of more matches: how many there are in all. */
+  total?: number;
   /** sources: the reports listed. */
   reports?: ReportSummary[];
   /** who-said with an unknown name: speakers it may have meant. */

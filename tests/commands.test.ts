@@ -104,3 +104,22 @@ describe('sources', () => {
     expect(answer.citations[0]!.text).toMatch(/^As long as NATO membership/);
   });
 });
+
+describe('compare at scale', () => {
+  it('compares a large corpus by the reports that cover the topic best, at most 10', () => {
+    const reports = Array.from({ length: 30 }, (_, i) => ({
+      id: `r${i}`,
+      title: `Report ${i}`,
+      file: `r${i}.md`,
+      paragraphs: [i % 3 === 0 ? `Grain exports rose by ${i} percent.` : `Officials met in Geneva on day ${i}.`],
+    }));
+    const big = new Library({ reports, aliases: [], topics: [] });
+    const answer = compare(big, { query: 'grain exports' });
+    expect(answer.sides).toHaveLength(10);
+    expect(answer.sides!.every((s) => s.covered)).toBe(true);
+    expect(compare(big, { query: 'grain exports', options: { first: 'r1', second: 'r3' } }).sides!.map((s) => [s.reportId, s.covered])).toEqual([
+      ['r1', false],
+      ['r3', true],
+    ]);
+  });
+});

@@ -93,3 +93,14 @@ describe('who-said', () => {
     expect(whoSaid(small, { query: 'Peskov' }).citations.map((c) => c.paragraph)).toEqual([3]);
   });
 });
+
+describe('who-said at scale', () => {
+  it('lists at most 50 statements, in report order, and says how many there are', () => {
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `Officials said on day ${i + 1} that talks continued.`);
+    const big = new Library({ reports: [{ id: 'r', title: 'R', file: 'r.md', paragraphs }], aliases: [], topics: [] });
+    const answer = whoSaid(big, { query: 'officials' });
+    expect(answer.citations).toHaveLength(50);
+    expect(answer.total).toBe(60);
+    expect(answer.citations.map((c) => c.paragraph)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+});

@@ -93,7 +93,8 @@ function headerOf(answer: Answer, page: number, pageCount: number): string {
   const label = questionLabel(answer.command);
   const asked = echo ? `**${label}:** ${echo}` : `**${label}**`;
   if (!answered(answer)) return `${asked}\n${escapeMarkdown(notAnsweredText(answer))}`;
-  return pageCount > 1 ? `${asked} · page ${page + 1}/${pageCount}` : asked;
+  const more = answer.total ? ` · the first ${answer.citations.length} of ${answer.total}` : '';
+  return pageCount > 1 ? `${asked}${more} · page ${page + 1}/${pageCount}` : `${asked}${more}`;
 }
 
 function answered(answer: Answer): boolean {

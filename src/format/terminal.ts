@@ -4,7 +4,8 @@ import { describeReport, describeSource, headingOf, notAnsweredText, questionLab
 /** Plain text for a terminal: each quote verbatim in typographic quotes, then its source. */
 export function renderTerminal(answer: Answer): string {
   if (answer.error) return `${answer.error}\n`;
-  const lines = [`${questionLabel(answer.command)}: ${answer.query}`.trimEnd(), ''];
+  const more = answer.total ? ` (the first ${answer.citations.length} of ${answer.total})` : '';
+  const lines = [`${questionLabel(answer.command)}: ${answer.query}`.trimEnd() + more, ''];
   for (const report of answer.reports ?? []) {
     lines.push(`- ${report.title} [${report.reportId}]`, `  ${describeReport(report)}${report.url ? ` <${report.url}>` : ''}`);
   }

@@ -30,6 +30,10 @@ interface IndexedStatement {
  */
 export class SpeakerIndex {
   private readonly entries: IndexedStatement[];
+  /** Statements (positions in `entries`) by each term of their speaker or outlet: finding is a lookup, not a scan. */
+  private readonly byTerm = new Map<string, number[]>();
+  /** Speaker names as written, most quoted first (autocomplete and suggestions). */
+  private readonly rankedNames: string[];
 
   constructor(
     statements: readonly Statement[],
@@ -40,6 +44,18 @@ export class SpeakerIndex {
       speakerTerms: new Set([...analyzer.terms(statement.speaker), ...analyzer.terms(statement.canonical)]),
       viaTerms: new Set(statement.via ? analyzer.terms(statement.via) : []),
     }));
+    this.entries.forEach((entry, position) => {
+      for (const term of new Set([...entry.speakerTerms, ...entry.viaTerms])) {
+        const list = this.byTerm.get(term) ?? [];
+        list.push(position);
+        this.byTerm.set(term, list);
+      }
+    });
+    const counts = new Map<string, number>();
+    for (const { statement } of this.entries) {
+      for (const name of new Set([statement.speaker, statement.canonical])) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    this.rankedNames = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
   }
 
   get size(): number {
@@ -54,18 +70,17 @@ export class SpeakerIndex {
     const terms = this.analyzer.terms(name);
     if (terms.length === 0) return [];
     const has = (set: Set<string>) => terms.every((t) => set.has(t));
-    const said = this.entries.filter((e) => has(e.speakerTerms));
-    const via = this.entries.filter((e) => !has(e.speakerTerms) && has(e.viaTerms));
+    // Candidates share the query's rarest term; positions are in corpus order.
+    const postings = terms.map((t) => this.byTerm.get(t) ?? []).sort((a, b) => a.length - b.length)[0]!;
+    const candidates = postings.map((position) => this.entries[position]!);
+    const said = candidates.filter((e) => has(e.speakerTerms));
+    const via = candidates.filter((e) => !has(e.speakerTerms) && has(e.viaTerms));
     return [...said, ...via].map((e) => e.statement);
   }
 
   /** Distinct speaker names as written, most quoted first. */
-  names(): string[] {
-    const counts = new Map<string, number>();
-    for (const { statement } of this.entries) {
-      for (const name of new Set([statement.speaker, statement.canonical])) counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  names(): readonly string[] {
+    return this.rankedNames;
   }
 
   /**
