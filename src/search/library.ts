@@ -24,6 +24,13 @@ export interface LibraryOptions {
    * corpus never uses weighs as much as its rarest term). A term matched only by a typo or a prefix counts half. Default 0.5.
    */
   minCoverage: number;
+  /**
+   * In a corpus of at least 1,000 passages, a query term found in more than this share of them is not
+   * searched by when the query also has a rarer term the corpus uses: it barely moves the ranking
+   * (low IDF) but costs the most (the longest posting list). It still counts in the relevance rule.
+   * Default 0.05.
+   */
+  commonTermShare: number;
 }
 
 export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
@@ -32,7 +39,11 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   prefixMinLength: 3,
   headlineBoost: 1.5,
   minCoverage: 0.5,
+  commonTermShare: 0.05,
 };
+
+/** Below this many passages every term is searched: the index is small enough not to care. */
+const PRUNE_FROM_PASSAGES = 1000;
 
 export interface Hit {
   passage: Passage;
@@ -174,10 +185,19 @@ export class Library {
 
   /** Passages relevant to a query, best first, by the relevance rule of `minCoverage`. */
   search(query: string, request: SearchRequest = {}): SearchOutcome {
-    const terms = [...new Set(this.analyzer.terms(query))];
+    const analysed = this.analyzer.terms(query);
+    const terms = [...new Set(analysed)];
     if (terms.length === 0) return { terms, hits: [] };
     const only = request.reportIds ? new Set(request.reportIds) : undefined;
-    const results = this.index.search(query, {
+    const common = this.commonTerms(terms);
+    const searched = terms.filter((t) => !common.has(t));
+    const last = analysed.at(-1)!;
+    const { prefixMinLength } = this.options;
+    const results = this.index.search(searched.join(' '), {
+      // The query is analysed already (above); only the last word the user typed may be unfinished.
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      prefix: (term) => term === last && term.length >= prefixMinLength,
       filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
     });
     const weights = this.queryWeights(query);
@@ -188,7 +208,9 @@ export class Library {
       const id = result.id as number;
       const reportId = this.passageReport[id]!.id;
       if (request.perReport !== undefined && (perReport.get(reportId) ?? 0) >= request.perReport) continue;
-      const coverage = this.coverage(result, weights, totalWeight);
+      // Common terms were not searched: look for them in the candidate itself.
+      const present = common.size ? new Set(this.analyzer.terms(this.passages[id]!.text).filter((t) => common.has(t))) : common;
+      const coverage = this.coverage(result, weights, totalWeight, present);
       // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
       if (coverage <= this.options.minCoverage + 1e-9) continue;
       perReport.set(reportId, (perReport.get(reportId) ?? 0) + 1);
@@ -197,7 +219,7 @@ export class Library {
         report: this.passageReport[id]!,
         score: result.score,
         coverage,
-        matched: result.terms,
+        matched: [...result.terms, ...present],
       });
       if (hits.length >= (request.limit ?? 10)) break;
     }
@@ -283,11 +305,23 @@ export class Library {
     return weights;
   }
 
-  private coverage(result: SearchResult, weights: Map<string, number>, totalWeight: number): number {
+  /** Terms of a large corpus too common to search by, when the query has a rarer term the corpus uses. */
+  private commonTerms(terms: string[]): Set<string> {
+    const n = this.passages.length;
+    if (n < PRUNE_FROM_PASSAGES) return new Set();
+    const limit = this.options.commonTermShare * n;
+    const common = terms.filter((t) => (this.documentFrequency.get(t) ?? 0) > limit);
+    const rarer = terms.some((t) => !common.includes(t) && this.documentFrequency.has(t));
+    return new Set(rarer ? common : []);
+  }
+
+  private coverage(result: SearchResult, weights: Map<string, number>, totalWeight: number, present: Set<string>): number {
     const headline = this.headlineTerms.get(this.passageReport[result.id as number]!.id)!;
     let matched = 0;
     for (const [term, weight] of weights) {
-      if (result.queryTerms.includes(term)) {
+      if (present.has(term)) {
+        matched += weight;
+      } else if (result.queryTerms.includes(term)) {
         // An exact match is evidence; a typo or prefix match is only a guess at what was meant.
         matched += weight * (term in result.match ? 1 : 0.5);
       } else if (headline.has(term)) {

@@ -39,10 +39,17 @@ export class SpeakerIndex {
     statements: readonly Statement[],
     private readonly analyzer: Analyzer,
   ) {
+    // Speakers repeat across statements: analyse each distinct name once.
+    const termsOf = new Map<string, string[]>();
+    const terms = (name: string) => {
+      let found = termsOf.get(name);
+      if (!found) termsOf.set(name, (found = analyzer.terms(name)));
+      return found;
+    };
     this.entries = statements.map((statement) => ({
       statement,
-      speakerTerms: new Set([...analyzer.terms(statement.speaker), ...analyzer.terms(statement.canonical)]),
-      viaTerms: new Set(statement.via ? analyzer.terms(statement.via) : []),
+      speakerTerms: new Set([...terms(statement.speaker), ...terms(statement.canonical)]),
+      viaTerms: new Set(statement.via ? terms(statement.via) : []),
     }));
     this.entries.forEach((entry, position) => {
       for (const term of new Set([...entry.speakerTerms, ...entry.viaTerms])) {
