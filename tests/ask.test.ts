@@ -123,3 +123,22 @@ describe('the relevance rule', () => {
   });
 });
 
+
+describe('a large corpus', () => {
+  const paragraphs = Array.from({ length: 1200 }, (_, i) =>
+    i === 700 ? 'The ceasefire talks resumed in Geneva on Monday.' : `The talks continued on day ${i} without progress on prisoners.`,
+  );
+  const large = new Library({ reports: [{ id: 'big', title: 'Talks', file: 'big.md', paragraphs }], aliases: [], topics: [] });
+
+  it('finds by the rare term, and still counts and marks the common one it did not search by', () => {
+    const { hits } = large.search('talks in Geneva');
+    expect(hits[0]!.passage.paragraph).toBe(701);
+    expect(hits[0]!.coverage).toBeCloseTo(1);
+    expect(hits[0]!.matched).toEqual(expect.arrayContaining(['talk', 'geneva']));
+  });
+
+  it('searches by common terms when the query has nothing rarer', () => {
+    expect(large.search('talks continued').hits.length).toBeGreaterThan(0);
+    expect(large.search('talks in Paris').hits).toEqual([]);
+  });
+});
