@@ -76,7 +76,8 @@ type IndexedPassage = { id: number; text: string };
 /** A built library's derived data, to restore it without rebuilding (see snapshot.ts). */
 export interface LibrarySnapshot {
   documentFrequency: Array<[string, number]>;
-  statements: Statement[];
+  /** Statements without their text, which is restored from the paragraph (start, end). */
+  statements: Array<Omit<Statement, 'statement'>>;
   index: AsPlainObject;
 }
 
@@ -129,8 +130,9 @@ export class Library {
       if (p.paragraph === 1) this.firstPassage.set(p.reportId, i);
     });
     this.restored = snapshot !== undefined;
-    this.statements =
-      snapshot?.statements ?? corpus.reports.flatMap((r) => extractAttributions(r.paragraphs).map((a) => ({ ...a, reportId: r.id })));
+    this.statements = snapshot
+      ? snapshot.statements.map((s) => ({ ...s, statement: this.reportsById.get(s.reportId)!.paragraphs[s.paragraph - 1]!.slice(s.start, s.end) }))
+      : corpus.reports.flatMap((r) => extractAttributions(r.paragraphs).map((a) => ({ ...a, reportId: r.id })));
     this.speakers = new SpeakerIndex(this.statements, this.analyzer);
     this.headlineTerms = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
 
@@ -168,7 +170,11 @@ export class Library {
 
   /** What a restore needs besides the corpus: the index and what was derived at build time. */
   toSnapshot(): LibrarySnapshot {
-    return { documentFrequency: [...this.documentFrequency], statements: this.statements, index: this.index.toJSON() };
+    return {
+      documentFrequency: [...this.documentFrequency],
+      statements: this.statements.map(({ statement: _text, ...rest }) => rest),
+      index: this.index.toJSON(),
+    };
   }
 
   report(id: string): Report | undefined {
@@ -185,21 +191,8 @@ export class Library {
 
   /** Passages relevant to a query, best first, by the relevance rule of `minCoverage`. */
   search(query: string, request: SearchRequest = {}): SearchOutcome {
-    const analysed = this.analyzer.terms(query);
-    const terms = [...new Set(analysed)];
+    const { terms, common, results } = this.candidates(query, request.reportIds);
     if (terms.length === 0) return { terms, hits: [] };
-    const only = request.reportIds ? new Set(request.reportIds) : undefined;
-    const common = this.commonTerms(terms);
-    const searched = terms.filter((t) => !common.has(t));
-    const last = analysed.at(-1)!;
-    const { prefixMinLength } = this.options;
-    const results = this.index.search(searched.join(' '), {
-      // The query is analysed already (above); only the last word the user typed may be unfinished.
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      prefix: (term) => term === last && term.length >= prefixMinLength,
-      filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
-    });
     const weights = this.queryWeights(query);
     const totalWeight = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const hits: Hit[] = [];
@@ -236,9 +229,8 @@ export class Library {
    * relevance rule: for autocomplete, where something to pick beats nothing.
    */
   suggest(text: string, limit: number): Hit[] {
-    return this.index
-      .search(text)
-      .slice(0, limit)
+    return this.candidates(text)
+      .results.slice(0, limit)
       .map((result) => {
         const id = result.id as number;
         return { passage: this.passages[id]!, report: this.passageReport[id]!, score: result.score, coverage: 0, matched: result.terms };
@@ -303,6 +295,31 @@ export class Library {
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     }
     return weights;
+  }
+
+  /**
+   * MiniSearch results for a query, best first: analysed once, searched by all its terms but the
+   * common ones (see `commonTermShare`), only the last word matched as a prefix.
+   */
+  private candidates(query: string, reportIds?: readonly string[]) {
+    const analysed = this.analyzer.terms(query);
+    const terms = [...new Set(analysed)];
+    const common = this.commonTerms(terms);
+    if (terms.length === 0) return { terms, common, results: [] };
+    const only = reportIds ? new Set(reportIds) : undefined;
+    const last = analysed.at(-1)!;
+    const { prefixMinLength } = this.options;
+    const results = this.index.search(
+      terms.filter((t) => !common.has(t)).join(' '),
+      {
+        // The query is analysed already (above); only the last word the user typed may be unfinished.
+        tokenize: (text) => text.split(' '),
+        processTerm: (term) => term,
+        prefix: (term) => term === last && term.length >= prefixMinLength,
+        filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
+      },
+    );
+    return { terms, common, results };
   }
 
   /** Terms of a large corpus too common to search by, when the query has a rarer term the corpus uses. */

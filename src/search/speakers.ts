@@ -39,17 +39,18 @@ export class SpeakerIndex {
     statements: readonly Statement[],
     private readonly analyzer: Analyzer,
   ) {
-    // Speakers repeat across statements: analyse each distinct name once.
-    const termsOf = new Map<string, string[]>();
-    const terms = (name: string) => {
-      let found = termsOf.get(name);
-      if (!found) termsOf.set(name, (found = analyzer.terms(name)));
+    // Speakers repeat across statements: each distinct name is analysed once and its term set shared.
+    const termSets = new Map<string, Set<string>>();
+    const termsOf = (...names: string[]) => {
+      const key = names.join('\u0000');
+      let found = termSets.get(key);
+      if (!found) termSets.set(key, (found = new Set(names.flatMap((name) => analyzer.terms(name)))));
       return found;
     };
     this.entries = statements.map((statement) => ({
       statement,
-      speakerTerms: new Set([...terms(statement.speaker), ...terms(statement.canonical)]),
-      viaTerms: new Set(statement.via ? terms(statement.via) : []),
+      speakerTerms: termsOf(statement.speaker, statement.canonical),
+      viaTerms: termsOf(statement.via ?? ''),
     }));
     this.entries.forEach((entry, position) => {
       for (const term of new Set([...entry.speakerTerms, ...entry.viaTerms])) {
