@@ -126,10 +126,10 @@ async function benchSize(size: number) {
     const restored = await buildLibrary(dir, { cacheDir }, quiet);
     const startupMs = performance.now() - restoreStarted;
     if (!restored.restored) throw new Error('the snapshot was not used');
-    await rm(cacheDir, { recursive: true, force: true });
-
     progress(`snapshot restored in ${ms(startupMs)} ms`);
-    const reindex = await reindexUnderLoad(dir, asks);
+
+    const reindex = await reindexUnderLoad(dir, cacheDir, asks);
+    await rm(cacheDir, { recursive: true, force: true });
     progress(`reindexed under load in ${ms(reindex.ms)} ms`);
     return { size, passages: library.passages.length, buildMs, plainBuildMs, memory, latency, statements: library.speakers.size, snapshotBytes, startupMs, reindex };
   } finally {
@@ -141,8 +141,10 @@ async function benchSize(size: number) {
  * The bot's set-up (library in a worker thread) reindexing while a user keeps asking: the main
  * thread's event-loop delay (what keeps the gateway heartbeat) and each answer's latency.
  */
-async function reindexUnderLoad(dir: string, asks: string[]) {
-  const dossier = await Dossier.open(dir, await createLogger({ level: 'silent' }), { worker: true });
+async function reindexUnderLoad(dir: string, cacheDir: string, asks: string[]) {
+  // Start as the bot does (restored from the snapshot), then change the corpus so the reload rebuilds.
+  const dossier = await Dossier.open(dir, await createLogger({ level: 'silent' }), { worker: true, cacheDir });
+  await writeFile(path.join(dir, 'zz-new-report.md'), '---\nid: zz-new-report\ntitle: A new report\n---\n\nTalks on grain resumed.\n');
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const latencies: number[] = [];
   let failed = 0;
