@@ -35,7 +35,10 @@ export class Dossier {
 
   /** Loads and indexes a corpus folder. Throws CorpusError naming the file when a report is bad. */
   static async open(corpusDir: string, logger: Logger, settings: DossierSettings = {}): Promise<Dossier> {
-    return new Dossier(await openEngine(corpusDir, logger, settings), corpusDir, logger, settings);
+    let dossier: Dossier | undefined;
+    const engine = await openEngine(corpusDir, logger, settings, (error) => dossier?.recover(error));
+    dossier = new Dossier(engine, corpusDir, logger, settings);
+    return dossier;
   }
 
   /** The current library's reports, topics and size. */
@@ -87,12 +90,21 @@ export class Dossier {
     return this.current.close();
   }
 
+  /** The library's worker died (out of memory, a bug): start a new one rather than fail every answer. */
+  private recover(error: Error): void {
+    this.logger.error({ err: error }, 'library worker died; reloading the library');
+    void this.reload().then(
+      (outcome) => this.logger.info({ outcome }, 'library reloaded after the worker died'),
+      (reloadError: unknown) => this.logger.error({ err: reloadError }, 'could not reload the library'),
+    );
+  }
+
   private async rebuild(): Promise<ReloadOutcome> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     let next: Engine;
     try {
-      next = await openEngine(this.corpusDir, this.logger, this.settings);
+      next = await openEngine(this.corpusDir, this.logger, this.settings, (error) => this.recover(error));
     } catch (error) {
       if (error instanceof CorpusError) return { ok: false, file: error.file, reason: error.reason, ms: ms() };
       throw error;
@@ -104,8 +116,10 @@ export class Dossier {
   }
 }
 
-async function openEngine(corpusDir: string, logger: Logger, settings: DossierSettings): Promise<Engine> {
-  return settings.worker ? WorkerEngine.start(corpusDir, settings, logger) : new LocalEngine(await buildLibrary(corpusDir, settings, logger));
+async function openEngine(corpusDir: string, logger: Logger, settings: DossierSettings, onCrash: (error: Error) => void): Promise<Engine> {
+  return settings.worker
+    ? WorkerEngine.start(corpusDir, settings, logger, onCrash)
+    : new LocalEngine(await buildLibrary(corpusDir, settings, logger));
 }
 
 /** Report ids added, removed and changed (any metadata or paragraph) between two libraries. */

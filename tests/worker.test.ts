@@ -2,6 +2,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../scripts/bench/synthetic.ts';
 import { Dossier } from '../src/dossier.ts';
@@ -69,4 +70,14 @@ describe('a library in a worker thread', () => {
       await rm(path.join(corpusDir, 'broken.md'));
     }
   });
+
+  it('starts a new worker when the library worker dies', async () => {
+    const engine = (worker as unknown as { current: { worker: Worker } }).current;
+    await engine.worker.terminate();
+    await expect(worker.answer('ask', { query: 'When did the talks resume?' })).rejects.toThrow(/exited/);
+    // The crash started a reload; this joins it.
+    expect(await worker.reload()).toMatchObject({ ok: true });
+    expect((await worker.answer('ask', { query: 'When did the talks resume?' })).answered).toBe(true);
+  });
 });
+

@@ -16,10 +16,12 @@ export class WorkerEngine implements Engine {
   private readonly inFlight = new Set<Promise<unknown>>();
   private nextId = 1;
   private closed: Error | undefined;
+  private stopping = false;
 
   private constructor(
     private readonly worker: Worker,
     readonly info: LibraryInfo,
+    onCrash: (error: Error) => void,
   ) {
     worker.on('message', (message: FromWorker) => {
       if (message.kind !== 'result') return;
@@ -29,16 +31,21 @@ export class WorkerEngine implements Engine {
       else request?.resolve(message.result);
     });
     const fail = (error: Error) => {
+      if (this.closed) return;
       this.closed = error;
       for (const request of this.pending.values()) request.reject(error);
       this.pending.clear();
+      if (!this.stopping) onCrash(error);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`library worker exited (${code})`)));
   }
 
-  /** Starts a worker that builds (or restores) the library. Rejects with CorpusError for a bad corpus. */
-  static start(corpusDir: string, settings: BuildSettings, logger: Logger): Promise<WorkerEngine> {
+  /**
+   * Starts a worker that builds (or restores) the library. Rejects with CorpusError for a bad corpus.
+   * `onCrash` is called if the worker dies later on its own (not when closed).
+   */
+  static start(corpusDir: string, settings: BuildSettings, logger: Logger, onCrash: (error: Error) => void): Promise<WorkerEngine> {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { corpusDir, settings } });
     return new Promise((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
@@ -46,7 +53,7 @@ export class WorkerEngine implements Engine {
           logger[message.level](message.details, message.message);
         } else if (message.kind === 'ready') {
           worker.off('error', reject);
-          resolve(new WorkerEngine(worker, message.info));
+          resolve(new WorkerEngine(worker, message.info, onCrash));
         } else if (message.kind === 'failed') {
           worker.off('message', onMessage);
           void worker.terminate();
@@ -68,6 +75,7 @@ export class WorkerEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    this.stopping = true;
     await Promise.allSettled([...this.inFlight]);
     await this.worker.terminate();
   }
