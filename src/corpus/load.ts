@@ -54,20 +54,23 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
     .sort();
 
-  const reports: Report[] = [];
   const warnings: string[] = [];
-  const ids = new Map<string, string>();
+  const reportFiles: string[] = [];
   for (const file of files) {
-    const base = path.basename(file);
     // Hidden files and folders (.git, .cache) are not reports.
     if (file.split(path.sep).some((part) => part.startsWith('.')) || file === ALIASES_FILE || file === TOPICS_FILE) continue;
-    const ext = path.extname(base).toLowerCase();
-    if (ext !== '.md' && ext !== '.txt') {
-      warnings.push(`${file}: skipped (only .md and .txt reports are read)`);
-      continue;
-    }
-    const text = await readInside(root, file);
-    const report = parseReport(file, ext, text);
+    if (REPORT_EXTENSIONS.has(path.extname(file).toLowerCase())) reportFiles.push(file);
+    else warnings.push(`${file}: skipped (only .md and .txt reports are read)`);
+  }
+
+  const texts = await readAll(root, reportFiles);
+  const reports: Report[] = [];
+  const ids = new Map<string, string>();
+  for (const [i, file] of reportFiles.entries()) {
+    const text = texts[i]!;
+    // Errors are raised in path order, whichever read finished first.
+    if (text instanceof CorpusError) throw text;
+    const report = parseReport(file, path.extname(file).toLowerCase(), text);
     const earlier = ids.get(report.id);
     if (earlier) throw new CorpusError(file, `duplicate id "${report.id}" (also used by ${earlier})`);
     ids.set(report.id, file);
@@ -89,6 +92,27 @@ function parseReport(file: string, ext: string, text: string): Report {
     if (error instanceof ReportError) throw new CorpusError(file, error.message);
     throw error;
   }
+}
+
+const REPORT_EXTENSIONS = new Set(['.md', '.txt']);
+/** Files read at once: enough to keep the disk busy, few enough not to exhaust file handles. */
+const READ_CONCURRENCY = 32;
+
+/** Reads files concurrently, keeping their order; a file that cannot be read gives its CorpusError. */
+async function readAll(root: string, files: readonly string[]): Promise<Array<string | CorpusError>> {
+  const texts = new Array<string | CorpusError>(files.length);
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) {
+      const i = next++;
+      texts[i] = await readInside(root, files[i]!).catch((error: unknown) => {
+        if (error instanceof CorpusError) return error;
+        throw error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
+  return texts;
 }
 
 /** Reads a file, refusing links that lead outside the corpus folder, huge files and binary data. */
