@@ -327,9 +327,11 @@ export class Library {
     const n = this.passages.length;
     if (n < PRUNE_FROM_PASSAGES) return new Set();
     const limit = this.options.commonTermShare * n;
-    const common = terms.filter((t) => (this.documentFrequency.get(t) ?? 0) > limit);
-    const rarer = terms.some((t) => !common.includes(t) && this.documentFrequency.has(t));
-    return new Set(rarer ? common : []);
+    const df = (t: string) => this.documentFrequency.get(t) ?? 0;
+    const common = terms.filter((t) => df(t) > limit);
+    if (terms.some((t) => !common.includes(t) && df(t) > 0)) return new Set(common);
+    // Every term the corpus uses is common: search by the rarest one only, check the rest on candidates.
+    return new Set(common.sort((a, b) => df(a) - df(b)).slice(1));
   }
 
   private coverage(result: SearchResult, weights: Map<string, number>, totalWeight: number, present: Set<string>): number {
