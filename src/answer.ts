@@ -62,6 +62,11 @@ export interface Answer {
   error?: string;
 }
 
+/** An answer that is only a message for the user (unknown command, bad input). */
+export function errorAnswer(command: string, query: string, error: string): Answer {
+  return { command, query, answered: false, citations: [], error };
+}
+
 /** A request the user has to change (empty question, unknown report...): shown to them as it is. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.ts';
-import type { Answer } from './answer.ts';
+import { errorAnswer, type Answer } from './answer.ts';
 import { loadConfig, ConfigError } from './config.ts';
 import { CorpusError } from './corpus/load.ts';
 import { Dossier } from './dossier.ts';
@@ -93,12 +93,12 @@ async function answerLine(dossier: Dossier, line: string, lineNumber: number): P
   try {
     request = JSON.parse(line);
   } catch {
-    return { command: '', query: '', answered: false, citations: [], error: `line ${lineNumber} is not JSON` };
+    return errorAnswer('', '', `line ${lineNumber} is not JSON`);
   }
   const { command, query, options } = (request ?? {}) as Record<string, unknown>;
   const text = typeof query === 'string' ? query : '';
   if (typeof command !== 'string') {
-    return { command: '', query: text, answered: false, citations: [], error: `line ${lineNumber} has no "command"` };
+    return errorAnswer('', text, `line ${lineNumber} has no "command"`);
   }
   const stringOptions =
     options && typeof options === 'object'

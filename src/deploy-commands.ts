@@ -1,7 +1,8 @@
 /** npm run deploy-commands: registers every slash command with Discord in one bulk request. */
-import { ConfigError, loadConfig, requireSetting } from './config.ts';
-import { CorpusError, loadCorpus } from './corpus/load.ts';
+import { loadConfig, requireSetting } from './config.ts';
+import { loadCorpus } from './corpus/load.ts';
 import { deployCommands, slashDefinitions } from './discord/deploy.ts';
+import { exitWithError } from './fatal.ts';
 import { createLogger } from './log.ts';
 
 async function main(): Promise<void> {
@@ -23,10 +24,4 @@ async function main(): Promise<void> {
   logger.flush();
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof CorpusError;
-  const token = process.env.DISCORD_TOKEN;
-  const text = known ? (error as Error).message : `could not register the commands: ${(error as Error).message ?? String(error)}`;
-  process.stderr.write(`error: ${token ? text.replaceAll(token, '[redacted]') : text}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithError(error, 'could not register the commands'));

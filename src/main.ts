@@ -1,7 +1,7 @@
 /** npm start: the Discord bot. */
-import { ConfigError, loadConfig, requireSetting } from './config.ts';
-import { CorpusError } from './corpus/load.ts';
+import { loadConfig, requireSetting } from './config.ts';
 import { startBot } from './discord/bot.ts';
+import { exitWithError } from './fatal.ts';
 import { createLogger } from './log.ts';
 
 async function main(): Promise<void> {
@@ -22,14 +22,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CorpusError) {
-    process.stderr.write(`error: ${error.message}\n`);
-  } else {
-    // Never print the token, even inside an error from the login.
-    const token = process.env.DISCORD_TOKEN;
-    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    process.stderr.write(`error: could not start the bot: ${token ? text.replaceAll(token, '[redacted]') : text}\n`);
-  }
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithError(error, 'could not start the bot'));

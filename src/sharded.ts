@@ -4,7 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
-import { ConfigError, loadConfig, requireSetting } from './config.ts';
+import { loadConfig, requireSetting } from './config.ts';
+import { exitWithError } from './fatal.ts';
 import { createLogger } from './log.ts';
 
 async function main(): Promise<void> {
@@ -38,9 +39,4 @@ async function main(): Promise<void> {
   await manager.spawn({ timeout: 120_000 });
 }
 
-main().catch((error: unknown) => {
-  const token = process.env.DISCORD_TOKEN;
-  const text = error instanceof ConfigError ? error.message : `could not start the shards: ${(error as Error).message ?? String(error)}`;
-  process.stderr.write(`error: ${token ? text.replaceAll(token, '[redacted]') : text}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithError(error, 'could not start the shards'));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { commands } from '../../commands/index.ts';
 import type { Choice, Command, CommandInput } from '../../commands/command.ts';
 import { topicCommand } from '../../commands/topic.ts';
-import { UsageError, type Answer } from '../answer.ts';
+import { errorAnswer, UsageError, type Answer } from '../answer.ts';
 import type { Topic } from '../corpus/topic.ts';
 import type { Library } from '../search/library.ts';
 
@@ -51,12 +51,12 @@ export function runCommand(library: Library, command: string, input: CommandInpu
   const definition = findCommand(library, command);
   if (!definition) {
     const known = [...commands.keys(), ...library.topics.map((t) => t.name)].join(', ');
-    return { command, query: input.query, answered: false, citations: [], error: `Unknown command "${command}". Commands: ${known}.` };
+    return errorAnswer(command, input.query, `Unknown command "${command}". Commands: ${known}.`);
   }
   try {
     return definition.run(library, input);
   } catch (error) {
-    if (error instanceof UsageError) return { command, query: input.query, answered: false, citations: [], error: error.message };
+    if (error instanceof UsageError) return errorAnswer(command, input.query, error.message);
     throw error;
   }
 }

@@ -6,8 +6,12 @@ export const SHORTENED_NOTE = 'shortened: […] marks text left out';
 
 /** "Title, Author (Outlet), 2024-03-01, ¶3" with whatever the report gives. */
 export function describeSource(citation: Citation): string {
-  const by = [citation.author, citation.outlet ? `(${citation.outlet})` : undefined].filter(Boolean).join(' ');
-  return [citation.title, by, citation.published, `¶${citation.paragraph}`].filter(Boolean).join(', ');
+  return [citation.title, byline(citation), citation.published, `¶${citation.paragraph}`].filter(Boolean).join(', ');
+}
+
+/** "Jane Roe (The Daily)", "Jane Roe", "(The Daily)" or "". */
+function byline(source: { author?: string; outlet?: string }): string {
+  return [source.author, source.outlet ? `(${source.outlet})` : undefined].filter(Boolean).join(' ');
 }
 
 /** What the user's text was, by command: "Question", "Speaker", "Topic"... */
@@ -46,7 +50,6 @@ export function notAnsweredText(answer: Answer): string {
 
 /** "Jane Roe (The Daily), 2024-03-01, 8 paragraphs" with whatever the report gives. */
 export function describeReport(report: ReportSummary): string {
-  const by = [report.author, report.outlet ? `(${report.outlet})` : undefined].filter(Boolean).join(' ');
   const count = `${report.paragraphs} paragraph${report.paragraphs === 1 ? '' : 's'}`;
-  return [by, report.published, count].filter(Boolean).join(', ');
+  return [byline(report), report.published, count].filter(Boolean).join(', ');
 }

@@ -191,9 +191,11 @@ export class Library {
 
   /** Passages relevant to a query, best first, by the relevance rule of `minCoverage`. */
   search(query: string, request: SearchRequest = {}): SearchOutcome {
-    const { terms, common, results } = this.candidates(query, request.reportIds);
+    // The query is analysed once: its words give both what to search and how much each term weighs.
+    const words = this.analyzer.words(query);
+    const { terms, common, results } = this.candidates(termsOf(words), request.reportIds);
     if (terms.length === 0) return { terms, hits: [] };
-    const weights = this.queryWeights(query);
+    const weights = this.queryWeights(words);
     const totalWeight = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const hits: Hit[] = [];
     const perReport = new Map<string, number>();
@@ -229,7 +231,7 @@ export class Library {
    * relevance rule: for autocomplete, where something to pick beats nothing.
    */
   suggest(text: string, limit: number): Hit[] {
-    return this.candidates(text)
+    return this.candidates(this.analyzer.terms(text))
       .results.slice(0, limit)
       .map((result) => {
         const id = result.id as number;
@@ -286,9 +288,9 @@ export class Library {
    * only be a verb or an adjective ("cost" of a noun matters; "succeed", "face" mostly frame the
    * question), so paraphrased questions are not declined for their wording.
    */
-  private queryWeights(query: string): Map<string, number> {
+  private queryWeights(words: ReturnType<Analyzer['words']>): Map<string, number> {
     const weights = new Map<string, number>();
-    for (const { word, term } of this.analyzer.words(query)) {
+    for (const { word, term } of words) {
       if (term === null) continue;
       const framing = !this.documentFrequency.has(term) && isVerbOrAdjective(word.toLowerCase());
       const weight = this.weight(term) * (framing ? 0.5 : 1);
@@ -298,11 +300,10 @@ export class Library {
   }
 
   /**
-   * MiniSearch results for a query, best first: analysed once, searched by all its terms but the
+   * MiniSearch results for a query's terms, best first: searched by all its terms but the
    * common ones (see `commonTermShare`), only the last word matched as a prefix.
    */
-  private candidates(query: string, reportIds?: readonly string[]) {
-    const analysed = this.analyzer.terms(query);
+  private candidates(analysed: string[], reportIds?: readonly string[]) {
     const terms = [...new Set(analysed)];
     const common = this.commonTerms(terms);
     if (terms.length === 0) return { terms, common, results: [] };
@@ -312,7 +313,7 @@ export class Library {
     const results = this.index.search(
       terms.filter((t) => !common.has(t)).join(' '),
       {
-        // The query is analysed already (above); only the last word the user typed may be unfinished.
+        // The query is analysed already (by the caller); only the last word the user typed may be unfinished.
         tokenize: (text) => text.split(' '),
         processTerm: (term) => term,
         prefix: (term) => term === last && term.length >= prefixMinLength,
@@ -350,4 +351,8 @@ export class Library {
     }
     return totalWeight > 0 ? matched / totalWeight : 0;
   }
+}
+
+function termsOf(words: ReturnType<Analyzer['words']>): string[] {
+  return words.flatMap((w) => (w.term === null ? [] : [w.term]));
 }
