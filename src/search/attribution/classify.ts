@@ -21,8 +21,11 @@ import {
 } from './lexicon.ts';
 import type { Token } from './text.ts';
 
+// Module level: tsx (esbuild) compiles a `\p{…}` literal to `new RegExp(…)` where it stands, rebuilt per call.
+const CAPITALS = /^[\p{Lu}.&]+$/u;
+
 /** "US", "NATO", "WSJ": capitals only, so never a pronoun or function word. */
-export const isAcronym = (t: Token): boolean => t.text.length > 1 && /^[\p{Lu}.&]+$/u.test(t.text);
+export const isAcronym = (t: Token): boolean => t.text.length > 1 && CAPITALS.test(t.text);
 
 export const isConjunction = (t: Token): boolean => t.lower === 'and' || t.lower === 'or' || t.text === '&';
 

@@ -33,6 +33,10 @@ type NewEntity = Pick<Entity, 'canonical' | 'person'> &
 /** Words between a name and its role in "Jane Doe, a spokesperson for the ministry". */
 const LINKING_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'at', 'to', 'in', 'and', 'its', 'his', 'her', 'their']);
 
+// Module level: tsx (esbuild) compiles a `\p{…}` literal to `new RegExp(…)` where it stands, rebuilt per call.
+const LOWER_CASE_START = /^\p{Ll}/u;
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
+
 export class Coreference {
   private readonly entities: Entity[] = [];
   /** Surname → the first full name written anywhere in the report. */
@@ -151,7 +155,7 @@ export class Coreference {
     if (!role.every((t) => t.word && !t.cap) || !role.some((t) => isTitleWord(t.lower))) return undefined;
     const boss = latest(this.entities.filter((e) => !e.aide && (person ? e.person : e.pronounable)));
     if (boss === undefined) return undefined;
-    const bossName = /^\p{Ll}/u.test(boss.canonical) ? `the ${boss.canonical}` : boss.canonical;
+    const bossName = LOWER_CASE_START.test(boss.canonical) ? `the ${boss.canonical}` : boss.canonical;
     const canonical = `${role.map((t) => t.text).join(' ')} for ${bossName}`;
     const existing = this.entities.find((e) => e.aide && e.canonical === canonical);
     if (existing !== undefined) return existing;
@@ -256,4 +260,4 @@ function initialsOf(words: readonly Token[]): string | null {
   return capitals.map((t) => t.lower[0]).join('');
 }
 
-const isNameLike = (t: Token): boolean => countryOf(t.lower) !== null || /^\p{Lu}{2,}$/u.test(t.text);
+const isNameLike = (t: Token): boolean => countryOf(t.lower) !== null || ALL_CAPITALS.test(t.text);

@@ -27,9 +27,11 @@ export interface PersonMention {
 /** "Poland’s" → "poland", "Mr." → "mr". */
 export const bare = (t: Token): string => t.lower.replace(/[’']s$/, '').replace(/\.$/, '');
 const isPossessive = (t: Token): boolean => /[’']s$/.test(t.text);
+// Module level: tsx (esbuild) compiles a `\p{…}` literal to `new RegExp(…)` where it stands, rebuilt per call.
+const NAME_PREFIX = /^(al|el|d|bin|ibn|abu)[-’']\p{Lu}/u;
 /** "Duda", and names with a lower-case prefix: "al-Sudani", "d’Estaing". */
 const isNameWord = (t: Token | undefined): t is Token =>
-  t !== undefined && t.word && !isAcronym(t) && (t.cap || /^(al|el|d|bin|ibn|abu)[-’']\p{Lu}/u.test(t.text));
+  t !== undefined && t.word && !isAcronym(t) && (t.cap || NAME_PREFIX.test(t.text));
 /** Lower-case particles inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva". */
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'das', 'do', 'dos', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten']);
 export const isNameParticle = (lower: string): boolean => PARTICLES.has(lower);

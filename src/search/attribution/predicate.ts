@@ -23,7 +23,7 @@ import {
   isVerbOnly,
   reportingLemma,
 } from './lexicon.ts';
-import { isQuoteMark, type Token, type TokenRange } from './text.ts';
+import { isQuoteMark, startsWithNumber, type Token, type TokenRange } from './text.ts';
 
 export interface Complement {
   /** "content": the statement follows the verb; "tail": the sentence ends, so it came before. */
@@ -197,7 +197,7 @@ function skipModifier(tokens: readonly Token[], i: number): number {
 /** "Friday", "last week", "late on Friday", "March 3". */
 function skipTime(tokens: readonly Token[], i: number): number {
   const timeAt = (k: number): boolean => tokens[k] !== undefined && isTimeToken(tokens[k]!);
-  return skipWhile(tokens, i, (u, k) => timeAt(k) || /^\p{N}/u.test(u.text) || (u.lower === 'on' && timeAt(k + 1)));
+  return skipWhile(tokens, i, (u, k) => timeAt(k) || startsWithNumber(u.text) || (u.lower === 'on' && timeAt(k + 1)));
 }
 
 /** "on (the) condition of anonymity" / "on condition that they not be named": up to the statement. */

@@ -27,7 +27,7 @@ import {
   tagsOf,
 } from './lexicon.ts';
 import { countryOf } from './countries.ts';
-import type { Token, TokenRange } from './text.ts';
+import { startsWithNumber, type Token, type TokenRange } from './text.ts';
 
 export interface Subject extends TokenRange {
   /** Index of the "but"/"and"/";" that starts the subject's own clause, or -1. */
@@ -229,7 +229,7 @@ export function isIntroduction(tokens: readonly Token[], range: TokenRange): boo
     DISCOURSE_MARKERS.has(lower) ||
     isPreposition(lower) ||
     isTimeName(lower) ||
-    /^\p{N}/u.test(lower) ||
+    startsWithNumber(lower) ||
     isAdverb(lower) ||
     (isGerund(lower) && !describesSpeaker(tokens, range.from))
   );
@@ -266,7 +266,7 @@ function skipIntroduction(tokens: readonly Token[], from: number, to: number): n
   }
 }
 
-const isDate = (t: Token | undefined): boolean => t !== undefined && (isTimeToken(t) || /^\p{N}/u.test(t.text));
+const isDate = (t: Token | undefined): boolean => t !== undefined && (isTimeToken(t) || startsWithNumber(t.text));
 
 function withCoordinator(tokens: readonly Token[], range: TokenRange): Subject {
   const before = tokens[range.from - 1];

@@ -30,7 +30,16 @@ export interface Token extends Span {
  * punctuation mark.
  */
 const TOKEN =
-  /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+  /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*|([^\s\p{L}\p{N}])/gu;
+/**
+ * `\p{…}` patterns live at module level: tsx (esbuild) compiles such a literal
+ * to `new RegExp(…)` where it stands, so one inside a function is rebuilt per call.
+ */
+const CAPITAL = /^\p{Lu}/u;
+const NUMERAL = /^\p{N}/u;
+const ENDS_WITH_INITIALISM = /(?:^|[^\p{L}])(?:\p{Lu}\.){2,}$/u;
+
+export const startsWithNumber = (s: string): boolean => NUMERAL.test(s);
 
 export function tokenize(text: string, span: Span): Token[] {
   const tokens: Token[] = [];
@@ -42,8 +51,9 @@ export function tokenize(text: string, span: Span): Token[] {
       lower: value.toLowerCase(),
       start: m.index,
       end: m.index + value.length,
-      word: /^[\p{L}\p{N}]/u.test(value),
-      cap: /^\p{Lu}/u.test(value),
+      // Only the last alternative, one punctuation mark, is captured.
+      word: m[1] === undefined,
+      cap: CAPITAL.test(value),
     });
   }
   return tokens;
@@ -74,7 +84,7 @@ export function splitSentences(text: string): Span[] {
  */
 function initialismInside(text: string, last: Span, nextStart: number): boolean {
   const before = text.slice(last.start, last.end).trimEnd();
-  if (!/(?:^|[^\p{L}])(?:\p{Lu}\.){2,}$/u.test(before)) return false;
+  if (!ENDS_WITH_INITIALISM.test(before)) return false;
   const next = tokenize(text, { start: nextStart, end: text.length })[0];
   if (next !== undefined && next.cap && isTitleWord(next.lower)) return true;
   // "a senior U.S.": an article or adjective still waits for its noun ("the U.S." may end a sentence).
