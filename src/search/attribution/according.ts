@@ -24,12 +24,14 @@ export function accordingToSources(tokens: readonly Token[], quoted: (t: Token) 
 
 /** Index after "according to" / "as (first) reported by" at `i`, or -1. */
 function sourceStart(tokens: readonly Token[], i: number): number {
-  const at = (k: number): string => tokens[k]?.lower ?? '';
-  if (at(i) === 'according' && at(i + 1) === 'to') return i + 2;
-  if (at(i) !== 'as') return -1;
-  const verbAt = at(i + 1) === 'first' ? i + 2 : i + 1;
-  return at(verbAt) === 'reported' && at(verbAt + 1) === 'by' ? verbAt + 2 : -1;
+  if (lowerAt(tokens, i) === 'according' && lowerAt(tokens, i + 1) === 'to') return i + 2;
+  if (lowerAt(tokens, i) !== 'as') return -1;
+  const verbAt = lowerAt(tokens, i + 1) === 'first' ? i + 2 : i + 1;
+  return lowerAt(tokens, verbAt) === 'reported' && lowerAt(tokens, verbAt + 1) === 'by' ? verbAt + 2 : -1;
 }
+
+// Not a closure in sourceStart: tsx (esbuild keepNames) would set a closure's name on every call.
+const lowerAt = (tokens: readonly Token[], k: number): string => tokens[k]?.lower ?? '';
 
 /** The noun phrase naming the source, up to punctuation or a clause word; "(WSJ)" stays in. */
 function sourcePhrase(tokens: readonly Token[], start: number): TokenRange | null {
