@@ -41,12 +41,16 @@ export class Coreference {
   private readonly entities: Entity[] = [];
   /** Surname → the first full name written anywhere in the report. */
   private readonly fullNames = new Map<string, string>();
+  /** The people each sentence names, found once by the constructor and read again by noteMentions. */
+  private readonly people = new Map<readonly Token[], PersonMention[]>();
   private clock = 0;
 
   /** `sentences`: every sentence of the report, so a surname can resolve to a full name given later. */
   constructor(sentences: readonly (readonly Token[])[]) {
     for (const tokens of sentences) {
-      for (const person of findPeople(tokens)) {
+      const people = findPeople(tokens);
+      this.people.set(tokens, people);
+      for (const person of people) {
         if (person.full && !this.fullNames.has(person.surname)) this.fullNames.set(person.surname, person.name);
       }
     }
@@ -54,7 +58,7 @@ export class Coreference {
 
   /** Records the people a sentence names, in reading order. */
   noteMentions(tokens: readonly Token[]): void {
-    for (const person of findPeople(tokens)) this.touchPerson(person);
+    for (const person of this.people.get(tokens) ?? findPeople(tokens)) this.touchPerson(person);
   }
 
   /** The canonical name of the speaker at `range` of a sentence's tokens. */
