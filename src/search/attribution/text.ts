@@ -84,7 +84,8 @@ export function splitSentences(text: string): Span[] {
  */
 function initialismInside(text: string, last: Span, nextStart: number): boolean {
   const before = text.slice(last.start, last.end).trimEnd();
-  if (!ENDS_WITH_INITIALISM.test(before)) return false;
+  // Only the last word can end with one: testing it alone spares a regex scan of every sentence.
+  if (!ENDS_WITH_INITIALISM.test(before.slice(before.lastIndexOf(' ') + 1))) return false;
   const next = tokenize(text, { start: nextStart, end: text.length })[0];
   if (next !== undefined && next.cap && isTitleWord(next.lower)) return true;
   // "a senior U.S.": an article or adjective still waits for its noun ("the U.S." may end a sentence).
