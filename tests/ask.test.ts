@@ -121,6 +121,16 @@ describe('the relevance rule', () => {
     // A word the corpus does not use may be a typo: "Hungray" finds Hungary.
     expect(nuclear.search('Hungray blocked the statement').hits[0]?.passage.paragraph).toBe(4);
   });
+
+  it('matches only a last word the corpus does not use as a prefix (half typed)', () => {
+    const prefix = nuclear.searchOptions.prefix as (term: string, i: number, terms: string[]) => boolean;
+    expect(prefix('grain', 1, ['ship', 'grain'])).toBe(false);
+    expect(prefix('grai', 1, ['ship', 'grai'])).toBe(true);
+    expect(prefix('grai', 0, ['grai', 'ship'])).toBe(false);
+    const [hit] = nuclear.search('talks in Vienna, diplom').hits;
+    expect(hit?.passage.paragraph).toBe(1);
+    expect(hit?.matched).toContain('diplomat');
+  });
 });
 
 
@@ -142,5 +152,39 @@ describe('a large corpus', () => {
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) expect(hit.matched).toEqual(expect.arrayContaining(['talk', 'continu', 'prison']));
     expect(large.search('talks in Paris').hits).toEqual([]);
+  });
+
+  const champions = new Library({
+    reports: [
+      {
+        id: 'big',
+        title: 'Daily briefing',
+        file: 'big.md',
+        paragraphs: Array.from({ length: 1200 }, (_, i) =>
+          i === 900 ? 'Talks, talks and more talks.' : `The talks continued on day ${i} while officials waited for news about prisoners and grain.`,
+        ),
+      },
+    ],
+    aliases: [],
+    topics: [],
+  });
+
+  it('answers a query of common terms only from their champion lists, best passage first', () => {
+    const { hits } = champions.search('talks', { limit: 3 });
+    expect(hits.map((h) => h.passage.paragraph)[0]).toBe(901);
+    expect(hits).toHaveLength(3);
+    // Two common terms: the passages holding both, the relevance rule still applied.
+    for (const hit of champions.search('prisoners grain').hits) expect(hit.matched).toEqual(expect.arrayContaining(['prison', 'grain']));
+  });
+
+  it('still searches the index for common terms when the search is limited to some reports or asks for many hits', () => {
+    expect(champions.search('talks', { reportIds: ['big'], limit: 3 }).hits).toHaveLength(3);
+    expect(champions.search('talks', { limit: 200 }).hits).toHaveLength(200);
+  });
+
+  it('keeps the champion lists in its snapshot', () => {
+    const snapshot = JSON.parse(JSON.stringify(champions.toSnapshot())) as ReturnType<Library['toSnapshot']>;
+    const restored = new Library({ reports: [...champions.reports], aliases: [], topics: [] }, {}, snapshot);
+    expect(restored.search('talks', { limit: 3 })).toEqual(champions.search('talks', { limit: 3 }));
   });
 });

@@ -1,10 +1,11 @@
-import MiniSearch, { type AsPlainObject, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
 import { citationOf, type Citation } from '../answer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { toPassages, type Passage, type Report } from '../corpus/report.ts';
 import type { Topic } from '../corpus/topic.ts';
 import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
 import { extractAttributions } from './attribution.ts';
+import { BM25, championLists, type ChampionLists } from './champions.ts';
 import { SpeakerIndex, type Statement } from './speakers.ts';
 import { isVerbOrAdjective } from './words.ts';
 
@@ -25,12 +26,17 @@ export interface LibraryOptions {
    */
   minCoverage: number;
   /**
-   * In a corpus of at least 1,000 passages, a query term found in more than this share of them is not
-   * searched by when the query also has a rarer term the corpus uses: it barely moves the ranking
-   * (low IDF) but costs the most (the longest posting list). It still counts in the relevance rule.
-   * Default 0.05.
+   * In a corpus of at least 1,000 passages, a query term found in more than this share of them is
+   * common: it barely moves the ranking (low IDF) but costs the most (the longest posting list).
+   * It is not searched by when a rarer term is; a query of common terms only is answered from
+   * their champion lists (see `championListSize`). It still counts in the relevance rule. Default 0.05.
    */
   commonTermShare: number;
+  /**
+   * How many passages each common term keeps as its champions (see champions.ts): a query made
+   * only of common terms is answered from them. Default 50.
+   */
+  championListSize: number;
 }
 
 export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
@@ -40,6 +46,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   headlineBoost: 1.5,
   minCoverage: 0.5,
   commonTermShare: 0.05,
+  championListSize: 50,
 };
 
 /** Below this many passages every term is searched: the index is small enough not to care. */
@@ -73,11 +80,24 @@ export interface SearchOutcome {
 
 type IndexedPassage = { id: number; text: string };
 
+/** A passage found for a query, before the relevance rule. */
+interface Candidate {
+  id: number;
+  score: number;
+  /** Query terms the passage contains as written. */
+  exact: Set<string>;
+  /** Query terms it matched only by a typo or a prefix. */
+  guessed: Set<string>;
+  /** The passage's own terms that matched, to highlight. */
+  matched: string[];
+}
+
 /** A built library's derived data, to restore it without rebuilding (see snapshot.ts). */
 export interface LibrarySnapshot {
   documentFrequency: Array<[string, number]>;
   /** Statements without their text, which is restored from the paragraph (start, end). */
   statements: Array<Omit<Statement, 'statement'>>;
+  champions: Array<[string, Array<[number, number]>]>;
   index: AsPlainObject;
 }
 
@@ -103,9 +123,12 @@ export class Library {
   private readonly passageReport: Report[];
   /** Index of each report's first passage in `passages`. */
   private readonly firstPassage: Map<string, number>;
-  private readonly headlineTerms: Map<string, Set<string>>;
+  /** Terms of each passage's report headline (shared by the report's passages). */
+  private readonly headlineTerms: Set<string>[];
   /** How many passages contain each term: the relevance rule's weights. */
   private readonly documentFrequency: Map<string, number>;
+  /** The best passages of each term too common to search by (see champions.ts). */
+  private readonly champions: ChampionLists;
 
   /** Whether this library was restored from a snapshot rather than built. */
   readonly restored: boolean;
@@ -134,7 +157,8 @@ export class Library {
       ? snapshot.statements.map((s) => ({ ...s, statement: this.reportsById.get(s.reportId)!.paragraphs[s.paragraph - 1]!.slice(s.start, s.end) }))
       : corpus.reports.flatMap((r) => extractAttributions(r.paragraphs).map((a) => ({ ...a, reportId: r.id })));
     this.speakers = new SpeakerIndex(this.statements, this.analyzer);
-    this.headlineTerms = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
+    const headlines = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
+    this.headlineTerms = this.passages.map((p) => headlines.get(p.reportId)!);
 
     // Each passage is analysed once; its terms feed both the index and the term weights.
     const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text));
@@ -143,14 +167,20 @@ export class Library {
       for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
 
-    const { fuzzy, fuzzyMinLength, prefixMinLength, headlineBoost } = this.options;
+    this.champions = snapshot
+      ? new Map(snapshot.champions)
+      : championLists(analysed, this.commonTerms(), this.options.championListSize, (id, term) => this.headlineBoost(id, term));
+
+    const { fuzzy, fuzzyMinLength, prefixMinLength } = this.options;
     this.searchOptions = {
       tokenize: this.analyzer.tokenize,
       processTerm: this.analyzer.processTerm,
       // A word the corpus uses is not a typo: matching it fuzzily only adds noise ("hungary" ~ "hungry").
       fuzzy: (term) => (term.length >= fuzzyMinLength && !this.documentFrequency.has(term) ? fuzzy : false),
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength,
-      boostDocument: (id, term) => (this.headlineTerms.get(this.passageReport[id as number]!.id)!.has(term) ? headlineBoost : 1),
+      // Nor is it half typed: its prefix would only add the longest posting lists ("accept" → "accepted", "acceptance").
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength && !this.documentFrequency.has(term),
+      boostDocument: (id, term) => this.headlineBoost(id as number, term),
+      bm25: BM25,
     };
     const indexOptions = {
       fields: ['text'],
@@ -173,6 +203,7 @@ export class Library {
     return {
       documentFrequency: [...this.documentFrequency],
       statements: this.statements.map(({ statement: _text, ...rest }) => rest),
+      champions: [...this.champions],
       index: this.index.toJSON(),
     };
   }
@@ -193,30 +224,25 @@ export class Library {
   search(query: string, request: SearchRequest = {}): SearchOutcome {
     // The query is analysed once: its words give both what to search and how much each term weighs.
     const words = this.analyzer.words(query);
-    const { terms, common, results } = this.candidates(termsOf(words), request.reportIds);
+    const terms = [...new Set(termsOf(words))];
     if (terms.length === 0) return { terms, hits: [] };
     const weights = this.queryWeights(words);
     const totalWeight = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    const limit = request.limit ?? 10;
+    // Only a last word the corpus does not use may be half typed (see `searchOptions.prefix`).
+    const last = termsOf(words).at(-1)!;
+    const typed = this.documentFrequency.has(last) ? undefined : last;
     const hits: Hit[] = [];
     const perReport = new Map<string, number>();
-    for (const result of results) {
-      const id = result.id as number;
-      const reportId = this.passageReport[id]!.id;
-      if (request.perReport !== undefined && (perReport.get(reportId) ?? 0) >= request.perReport) continue;
-      // Common terms were not searched: look for them in the candidate itself.
-      const present = common.size ? new Set(this.analyzer.terms(this.passages[id]!.text).filter((t) => common.has(t))) : common;
-      const coverage = this.coverage(result, weights, totalWeight, present);
+    for (const candidate of this.candidates(terms, weights, typed, limit, request.reportIds)) {
+      const report = this.passageReport[candidate.id]!;
+      if (request.perReport !== undefined && (perReport.get(report.id) ?? 0) >= request.perReport) continue;
+      const coverage = this.coverage(candidate, weights, totalWeight);
       // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
       if (coverage <= this.options.minCoverage + 1e-9) continue;
-      perReport.set(reportId, (perReport.get(reportId) ?? 0) + 1);
-      hits.push({
-        passage: this.passages[id]!,
-        report: this.passageReport[id]!,
-        score: result.score,
-        coverage,
-        matched: [...result.terms, ...present],
-      });
-      if (hits.length >= (request.limit ?? 10)) break;
+      perReport.set(report.id, (perReport.get(report.id) ?? 0) + 1);
+      hits.push({ passage: this.passages[candidate.id]!, report, score: candidate.score, coverage, matched: candidate.matched });
+      if (hits.length >= limit) break;
     }
     return { terms, hits };
   }
@@ -231,12 +257,15 @@ export class Library {
    * relevance rule: for autocomplete, where something to pick beats nothing.
    */
   suggest(text: string, limit: number): Hit[] {
-    return this.candidates(this.analyzer.terms(text))
-      .results.slice(0, limit)
-      .map((result) => {
-        const id = result.id as number;
-        return { passage: this.passages[id]!, report: this.passageReport[id]!, score: result.score, coverage: 0, matched: result.terms };
-      });
+    const words = this.analyzer.words(text);
+    const terms = [...new Set(termsOf(words))];
+    if (terms.length === 0) return [];
+    const hits: Hit[] = [];
+    for (const candidate of this.candidates(terms, this.queryWeights(words), termsOf(words).at(-1), limit)) {
+      hits.push({ passage: this.passages[candidate.id]!, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, matched: candidate.matched });
+      if (hits.length >= limit) break;
+    }
+    return hits;
   }
 
   /**
@@ -299,55 +328,112 @@ export class Library {
     return weights;
   }
 
-  /**
-   * MiniSearch results for a query's terms, best first: searched by all its terms but the
-   * common ones (see `commonTermShare`), only the last word matched as a prefix.
-   */
-  private candidates(analysed: string[], reportIds?: readonly string[]) {
-    const terms = [...new Set(analysed)];
-    const common = this.commonTerms(terms);
-    if (terms.length === 0) return { terms, common, results: [] };
-    const only = reportIds ? new Set(reportIds) : undefined;
-    const last = analysed.at(-1)!;
-    const { prefixMinLength } = this.options;
-    const results = this.index.search(
-      terms.filter((t) => !common.has(t)).join(' '),
-      {
-        // The query is analysed already (by the caller); only the last word the user typed may be unfinished.
-        tokenize: (text) => text.split(' '),
-        processTerm: (term) => term,
-        prefix: (term) => term === last && term.length >= prefixMinLength,
-        filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
-      },
-    );
-    return { terms, common, results };
+  /** Score factor of a passage for a term of its report's headline. */
+  private headlineBoost(id: number, term: string): number {
+    return this.headlineTerms[id]!.has(term) ? this.options.headlineBoost : 1;
   }
 
-  /** Terms of a large corpus too common to search by, when the query has a rarer term the corpus uses. */
-  private commonTerms(terms: string[]): Set<string> {
+  /** Passages with more than this many holding a term make it common (never, in a small corpus). */
+  private get commonLimit(): number {
     const n = this.passages.length;
-    if (n < PRUNE_FROM_PASSAGES) return new Set();
-    const limit = this.options.commonTermShare * n;
-    const df = (t: string) => this.documentFrequency.get(t) ?? 0;
-    const common = terms.filter((t) => df(t) > limit);
-    if (terms.some((t) => !common.includes(t) && df(t) > 0)) return new Set(common);
-    // Every term the corpus uses is common: search by the rarest one only, check the rest on candidates.
-    return new Set(common.sort((a, b) => df(a) - df(b)).slice(1));
+    return n < PRUNE_FROM_PASSAGES ? Infinity : this.options.commonTermShare * n;
   }
 
-  private coverage(result: SearchResult, weights: Map<string, number>, totalWeight: number, present: Set<string>): number {
-    const headline = this.headlineTerms.get(this.passageReport[result.id as number]!.id)!;
+  private commonTerms(): Set<string> {
+    return new Set([...this.documentFrequency].filter(([, df]) => df > this.commonLimit).map(([term]) => term));
+  }
+
+  /**
+   * Candidate passages for a query's terms, best first (lazily: callers stop at their limit).
+   * Searched by the terms that can decide the relevance rule (see `searchPlan`); the others are
+   * looked for in each candidate's text. `typed` is a last word that may be unfinished.
+   */
+  private *candidates(terms: string[], weights: Map<string, number>, typed: string | undefined, limit: number, reportIds?: readonly string[]) {
+    const plan = this.searchPlan(terms, weights, limit, reportIds !== undefined);
+    const searched = new Set(plan.searched);
+    const unsearched = new Set(terms.filter((t) => !searched.has(t)));
+    const found = plan.champions ? this.championCandidates(terms) : this.indexCandidates(plan.searched, typed, reportIds);
+    for (const candidate of found) {
+      if (unsearched.size) {
+        for (const term of this.analyzer.terms(this.passages[candidate.id]!.text)) {
+          if (unsearched.has(term) && !candidate.exact.has(term)) {
+            candidate.exact.add(term);
+            candidate.matched.push(term);
+          }
+        }
+      }
+      yield candidate;
+    }
+  }
+
+  /**
+   * What to search the index by. A small corpus: every term. A large one: the rarest terms until
+   * the rest weigh no more than the relevance bar, since a passage with none of them cannot pass
+   * it (MaxScore's "essential terms"); of those, terms common enough to be costly only when
+   * nothing rarer is left, and when the query has nothing but common terms, their champion lists.
+   */
+  private searchPlan(terms: string[], weights: Map<string, number>, limit: number, filtered: boolean): { searched: string[]; champions: boolean } {
+    if (this.passages.length < PRUNE_FROM_PASSAGES) return { searched: terms, champions: false };
+    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    const unknown = terms.filter((t) => !this.documentFrequency.has(t));
+    const known = terms.filter((t) => this.documentFrequency.has(t)).sort((a, b) => weights.get(b)! - weights.get(a)!);
+    let rest = known.reduce((sum, t) => sum + weights.get(t)!, 0);
+    const essential: string[] = [];
+    for (const term of known) {
+      if (rest <= this.options.minCoverage * total + 1e-9) break;
+      essential.push(term);
+      rest -= weights.get(term)!;
+    }
+    const limitDf = this.commonLimit;
+    const rare = essential.filter((t) => this.documentFrequency.get(t)! <= limitDf);
+    if (rare.length) return { searched: [...unknown, ...rare], champions: false };
+    if (unknown.length === 0 && !filtered && limit <= this.options.championListSize && essential.length) return { searched: [], champions: true };
+    return { searched: [...unknown, ...essential.slice(0, 1)], champions: false };
+  }
+
+  /** MiniSearch results as candidates, made as they are asked for; `typed` is matched as a prefix too. */
+  private *indexCandidates(searched: string[], typed: string | undefined, reportIds?: readonly string[]): Generator<Candidate> {
+    if (searched.length === 0) return;
+    const only = reportIds ? new Set(reportIds) : undefined;
+    const { prefixMinLength } = this.options;
+    const results = this.index.search(searched.join(' '), {
+      // The query is analysed already (by the caller).
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      prefix: (term) => term === typed && term.length >= prefixMinLength,
+      filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
+    });
+    for (const result of results) {
+      yield {
+        id: result.id as number,
+        score: result.score,
+        // An exact match is evidence; a typo or prefix match is only a guess at what was meant.
+        exact: new Set(result.queryTerms.filter((t) => t in result.match)),
+        guessed: new Set(result.queryTerms.filter((t) => !(t in result.match))),
+        matched: [...result.terms],
+      };
+    }
+  }
+
+  /** Passages from the champion lists of the query's terms, ranked by their summed scores. */
+  private championCandidates(terms: string[]): Candidate[] {
+    const scores = new Map<number, number>();
+    for (const term of terms) {
+      for (const [id, score] of this.champions.get(term) ?? []) scores.set(id, (scores.get(id) ?? 0) + score * this.weight(term));
+    }
+    return [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([id, score]) => ({ id, score, exact: new Set<string>(), guessed: new Set<string>(), matched: [] }));
+  }
+
+  private coverage(candidate: Candidate, weights: Map<string, number>, totalWeight: number): number {
+    const headline = this.headlineTerms[candidate.id]!;
     let matched = 0;
     for (const [term, weight] of weights) {
-      if (present.has(term)) {
-        matched += weight;
-      } else if (result.queryTerms.includes(term)) {
-        // An exact match is evidence; a typo or prefix match is only a guess at what was meant.
-        matched += weight * (term in result.match ? 1 : 0.5);
-      } else if (headline.has(term)) {
-        // The report's headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
-        matched += weight * 0.5;
-      }
+      if (candidate.exact.has(term)) matched += weight;
+      else if (candidate.guessed.has(term)) matched += weight * 0.5;
+      // The report's headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
+      else if (headline.has(term)) matched += weight * 0.5;
     }
     return totalWeight > 0 ? matched / totalWeight : 0;
   }
