@@ -6,7 +6,7 @@ import type { Topic } from '../corpus/topic.ts';
 import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
 import { extractAttributions } from './attribution.ts';
 import { BM25, championLists, type ChampionLists } from './champions.ts';
-import { SpeakerIndex, type Statement } from './speakers.ts';
+import { SpeakerIndex, tabulateStatements, type StatementTable } from './speakers.ts';
 import { isVerbOrAdjective } from './words.ts';
 
 /** Search settings. Every field is optional; the defaults are the ones documented here. */
@@ -96,7 +96,7 @@ interface Candidate {
 export interface LibrarySnapshot {
   documentFrequency: Array<[string, number]>;
   /** Statements without their text, which is restored from the paragraph (start, end). */
-  statements: Array<Omit<Statement, 'statement'>>;
+  statements: StatementTable;
   champions: Array<[string, Array<[number, number]>]>;
   index: AsPlainObject;
 }
@@ -132,7 +132,6 @@ export class Library {
 
   /** Whether this library was restored from a snapshot rather than built. */
   readonly restored: boolean;
-  private readonly statements: Statement[];
 
   /**
    * Builds the library over a corpus, or restores it from a snapshot of the same corpus and
@@ -153,10 +152,8 @@ export class Library {
       if (p.paragraph === 1) this.firstPassage.set(p.reportId, i);
     });
     this.restored = snapshot !== undefined;
-    this.statements = snapshot
-      ? snapshot.statements.map((s) => ({ ...s, statement: this.reportsById.get(s.reportId)!.paragraphs[s.paragraph - 1]!.slice(s.start, s.end) }))
-      : corpus.reports.flatMap((r) => extractAttributions(r.paragraphs).map((a) => ({ ...a, reportId: r.id })));
-    this.speakers = new SpeakerIndex(this.statements, this.analyzer);
+    const statements = snapshot?.statements ?? tabulateStatements(corpus.reports.map((r) => extractAttributions(r.paragraphs)));
+    this.speakers = new SpeakerIndex(statements, corpus.reports, this.analyzer);
     const headlines = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
     this.headlineTerms = this.passages.map((p) => headlines.get(p.reportId)!);
 
@@ -202,7 +199,7 @@ export class Library {
   toSnapshot(): LibrarySnapshot {
     return {
       documentFrequency: [...this.documentFrequency],
-      statements: this.statements.map(({ statement: _text, ...rest }) => rest),
+      statements: this.speakers.table,
       champions: [...this.champions],
       index: this.index.toJSON(),
     };

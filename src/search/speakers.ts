@@ -1,3 +1,4 @@
+import type { Report } from '../corpus/report.ts';
 import type { Analyzer } from './analysis.ts';
 
 /** One attributed statement, as extracted at index time (see attribution.ts). */
@@ -16,11 +17,45 @@ export interface Statement {
   via: string | null;
 }
 
-interface IndexedStatement {
-  statement: Statement;
-  /** Terms of the speaker as written and of the person it links to. */
-  speakerTerms: Set<string>;
-  viaTerms: Set<string>;
+/**
+ * Statements by column, one number per field and every name stored once: a large corpus has
+ * hundreds of thousands of statements, and objects would cost memory, snapshot size and start-up.
+ */
+export interface StatementTable {
+  /** Distinct names: speakers as written, the people they link to, outlets. */
+  names: string[];
+  /** Per statement: its report's position in the corpus. */
+  report: number[];
+  paragraph: number[];
+  start: number[];
+  end: number[];
+  /** Positions in `names`; `via` is -1 when the statement went through no outlet. */
+  speaker: number[];
+  canonical: number[];
+  via: number[];
+}
+
+/** Attributions of each report (in corpus order) as a table. */
+export function tabulateStatements(attributions: ReadonlyArray<readonly Omit<Statement, 'reportId' | 'statement'>[]>): StatementTable {
+  const table: StatementTable = { names: [], report: [], paragraph: [], start: [], end: [], speaker: [], canonical: [], via: [] };
+  const ids = new Map<string, number>();
+  const id = (name: string) => {
+    let found = ids.get(name);
+    if (found === undefined) ids.set(name, (found = table.names.push(name) - 1));
+    return found;
+  };
+  attributions.forEach((found, report) => {
+    for (const a of found) {
+      table.report.push(report);
+      table.paragraph.push(a.paragraph);
+      table.start.push(a.start);
+      table.end.push(a.end);
+      table.speaker.push(id(a.speaker));
+      table.canonical.push(id(a.canonical));
+      table.via.push(a.via === null ? -1 : id(a.via));
+    }
+  });
+  return table;
 }
 
 /**
@@ -29,45 +64,38 @@ interface IndexedStatement {
  * officials" finds "One Western official".
  */
 export class SpeakerIndex {
-  private readonly entries: IndexedStatement[];
-  /** Statements (positions in `entries`) by each term of their speaker or outlet: finding is a lookup, not a scan. */
+  /** Statements (positions in the table) by each term of their speaker or outlet: finding is a lookup, not a scan. */
   private readonly byTerm = new Map<string, number[]>();
+  /** The terms of each name in the table. */
+  private readonly nameTerms: Set<string>[];
   /** Speaker names as written, most quoted first (autocomplete and suggestions). */
   private readonly rankedNames: string[];
 
   constructor(
-    statements: readonly Statement[],
+    readonly table: StatementTable,
+    private readonly reports: readonly Report[],
     private readonly analyzer: Analyzer,
   ) {
-    // Speakers repeat across statements: each distinct name is analysed once and its term set shared.
-    const termSets = new Map<string, Set<string>>();
-    const termsOf = (...names: string[]) => {
-      const key = names.join('\u0000');
-      let found = termSets.get(key);
-      if (!found) termSets.set(key, (found = new Set(names.flatMap((name) => analyzer.terms(name)))));
-      return found;
-    };
-    this.entries = statements.map((statement) => ({
-      statement,
-      speakerTerms: termsOf(statement.speaker, statement.canonical),
-      viaTerms: termsOf(statement.via ?? ''),
-    }));
-    this.entries.forEach((entry, position) => {
-      for (const term of new Set([...entry.speakerTerms, ...entry.viaTerms])) {
-        const list = this.byTerm.get(term) ?? [];
-        list.push(position);
-        this.byTerm.set(term, list);
+    this.nameTerms = table.names.map((name) => new Set(analyzer.terms(name)));
+    const counts = new Map<number, number>();
+    for (let i = 0; i < this.size; i++) {
+      const names = [table.speaker[i]!, table.canonical[i]!, table.via[i]!];
+      const terms = new Set(names.flatMap((n) => (n < 0 ? [] : [...this.nameTerms[n]!])));
+      for (const term of terms) {
+        const list = this.byTerm.get(term);
+        if (list) list.push(i);
+        else this.byTerm.set(term, [i]);
       }
-    });
-    const counts = new Map<string, number>();
-    for (const { statement } of this.entries) {
-      for (const name of new Set([statement.speaker, statement.canonical])) counts.set(name, (counts.get(name) ?? 0) + 1);
+      for (const name of new Set(names.slice(0, 2))) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
-    this.rankedNames = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+    this.rankedNames = [...counts.entries()]
+      .map(([name, count]) => [table.names[name]!, count] as const)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([name]) => name);
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.table.report.length;
   }
 
   /**
@@ -77,13 +105,29 @@ export class SpeakerIndex {
   find(name: string): Statement[] {
     const terms = this.analyzer.terms(name);
     if (terms.length === 0) return [];
-    const has = (set: Set<string>) => terms.every((t) => set.has(t));
+    const { speaker, canonical, via } = this.table;
+    const has = (...names: number[]) => terms.every((t) => names.some((n) => n >= 0 && this.nameTerms[n]!.has(t)));
     // Candidates share the query's rarest term; positions are in corpus order.
-    const postings = terms.map((t) => this.byTerm.get(t) ?? []).sort((a, b) => a.length - b.length)[0]!;
-    const candidates = postings.map((position) => this.entries[position]!);
-    const said = candidates.filter((e) => has(e.speakerTerms));
-    const via = candidates.filter((e) => !has(e.speakerTerms) && has(e.viaTerms));
-    return [...said, ...via].map((e) => e.statement);
+    const candidates = terms.map((t) => this.byTerm.get(t) ?? []).sort((a, b) => a.length - b.length)[0]!;
+    const said = candidates.filter((i) => has(speaker[i]!, canonical[i]!));
+    const through = candidates.filter((i) => !has(speaker[i]!, canonical[i]!) && has(via[i]!));
+    return [...said, ...through].map((i) => this.statement(i));
+  }
+
+  /** Statement `i` of the table, its text taken from its paragraph. */
+  private statement(i: number): Statement {
+    const { names, report, paragraph, start, end, speaker, canonical, via } = this.table;
+    const owner = this.reports[report[i]!]!;
+    return {
+      reportId: owner.id,
+      paragraph: paragraph[i]!,
+      speaker: names[speaker[i]!]!,
+      canonical: names[canonical[i]!]!,
+      statement: owner.paragraphs[paragraph[i]! - 1]!.slice(start[i], end[i]),
+      start: start[i]!,
+      end: end[i]!,
+      via: via[i]! < 0 ? null : names[via[i]!]!,
+    };
   }
 
   /** Distinct speaker names as written, most quoted first. */
