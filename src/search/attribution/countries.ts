@@ -14,16 +14,17 @@ const IRREGULAR: Record<string, string> = {
 };
 
 let countries: string[] | undefined;
+/** By the word as given: it is asked about the same few words again and again, so skip normalising them. */
 const cache = new Map<string, string | null>();
 
 /** The country a word names or describes ("Poland’s", "U.S.", "Ukrainian"), else null. */
 export function countryOf(word: string): string | null {
-  const key = word.toLowerCase().replace(/[’']s$/, '').replace(/\./g, '');
-  let found = cache.get(key);
+  let found = cache.get(word);
   if (found === undefined) {
+    const key = word.toLowerCase().replace(/[’']s$/, '').replace(/\./g, '');
     const tags = tagsOf(key);
     found = IRREGULAR[key] ?? (tags.includes('Country') ? key : tags.includes('Demonym') ? countryByStem(key) : null);
-    cache.set(key, found);
+    cache.set(word, found);
   }
   return found;
 }
