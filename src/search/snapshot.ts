@@ -15,7 +15,12 @@ export const SNAPSHOT_VERSION = 4;
 export function snapshotKey(corpus: Pick<Corpus, 'reports' | 'aliases' | 'topics'>, options: Partial<LibraryOptions>): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ version: SNAPSHOT_VERSION, options, aliases: corpus.aliases, topics: corpus.topics }));
-  for (const { file: _file, ...report } of corpus.reports) hash.update(JSON.stringify(report));
+  // Paragraphs are hashed as they are, not as JSON (escaping 50 MB of text cost more than hashing it),
+  // each ended by a NUL, which no report contains (binary files are refused) and JSON escapes.
+  for (const { file: _file, paragraphs, ...metadata } of corpus.reports) {
+    hash.update(JSON.stringify(metadata));
+    for (const paragraph of paragraphs) hash.update(paragraph).update('\u0000');
+  }
   return hash.digest('hex');
 }
 

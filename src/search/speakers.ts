@@ -64,10 +64,12 @@ export function tabulateStatements(attributions: ReadonlyArray<readonly Omit<Sta
  * officials" finds "One Western official".
  */
 export class SpeakerIndex {
-  /** Statements (positions in the table) by each term of their speaker or outlet: finding is a lookup, not a scan. */
-  private readonly byTerm = new Map<string, number[]>();
   /** The terms of each name in the table. */
   private readonly nameTerms: Set<string>[];
+  /** Names (positions in the table's names) by each of their terms. */
+  private readonly namesByTerm = new Map<string, number[]>();
+  /** Statements (positions in the table, in corpus order) by each name they involve: finding is a lookup, not a scan. */
+  private readonly statementsByName: number[][];
   /** Speaker names as written, most quoted first (autocomplete and suggestions). */
   private readonly rankedNames: string[];
 
@@ -77,19 +79,27 @@ export class SpeakerIndex {
     private readonly analyzer: Analyzer,
   ) {
     this.nameTerms = table.names.map((name) => new Set(analyzer.terms(name)));
-    const counts = new Map<number, number>();
-    for (let i = 0; i < this.size; i++) {
-      const names = [table.speaker[i]!, table.canonical[i]!, table.via[i]!];
-      const terms = new Set(names.flatMap((n) => (n < 0 ? [] : [...this.nameTerms[n]!])));
+    this.nameTerms.forEach((terms, name) => {
       for (const term of terms) {
-        const list = this.byTerm.get(term);
-        if (list) list.push(i);
-        else this.byTerm.set(term, [i]);
+        const names = this.namesByTerm.get(term);
+        if (names) names.push(name);
+        else this.namesByTerm.set(term, [name]);
       }
-      for (const name of new Set(names.slice(0, 2))) counts.set(name, (counts.get(name) ?? 0) + 1);
+    });
+    this.statementsByName = table.names.map(() => []);
+    const counts = new Array<number>(table.names.length).fill(0);
+    for (let i = 0; i < this.size; i++) {
+      const [speaker, canonical, via] = [table.speaker[i]!, table.canonical[i]!, table.via[i]!];
+      this.statementsByName[speaker]!.push(i);
+      counts[speaker]!++;
+      if (canonical !== speaker) {
+        this.statementsByName[canonical]!.push(i);
+        counts[canonical]!++;
+      }
+      if (via >= 0 && via !== speaker && via !== canonical) this.statementsByName[via]!.push(i);
     }
-    this.rankedNames = [...counts.entries()]
-      .map(([name, count]) => [table.names[name]!, count] as const)
+    this.rankedNames = counts
+      .flatMap((count, name) => (count > 0 ? [[table.names[name]!, count] as const] : []))
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([name]) => name);
   }
@@ -107,8 +117,9 @@ export class SpeakerIndex {
     if (terms.length === 0) return [];
     const { speaker, canonical, via } = this.table;
     const has = (...names: number[]) => terms.every((t) => names.some((n) => n >= 0 && this.nameTerms[n]!.has(t)));
-    // Candidates share the query's rarest term; positions are in corpus order.
-    const candidates = terms.map((t) => this.byTerm.get(t) ?? []).sort((a, b) => a.length - b.length)[0]!;
+    // Candidates involve a name with the query's rarest term.
+    const names = terms.map((t) => this.namesByTerm.get(t) ?? []).sort((a, b) => a.length - b.length)[0]!;
+    const candidates = [...new Set(names.flatMap((n) => this.statementsByName[n]!))].sort((a, b) => a - b);
     const said = candidates.filter((i) => has(speaker[i]!, canonical[i]!));
     const through = candidates.filter((i) => !has(speaker[i]!, canonical[i]!) && has(via[i]!));
     return [...said, ...through].map((i) => this.statement(i));
