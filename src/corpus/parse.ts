@@ -9,6 +9,8 @@ export class ReportError extends Error {}
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Ids are sent as Discord autocomplete values, which hold at most 100 characters. */
 const MAX_ID_LENGTH = 100;
+/** Combining marks (accents after NFKD), at module level like every \p{…} regex (see analysis.ts). */
+const MARKS = /\p{M}+/gu;
 
 const frontMatterSchema = z.object({
   id: z
@@ -98,7 +100,7 @@ export function splitParagraphs(text: string): string[] {
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, MAX_ID_LENGTH)

@@ -30,6 +30,12 @@ const RESOLVED = '\u0000';
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const DOTTED_ABBREVIATION = /\b(?:\p{Lu}\.){2,}/gu;
 const POSSESSIVE = /['’]s$/u;
+// Regexes with \p{…} live at module level: tsx (esbuild) compiles such a literal in a function into
+// `new RegExp(…)`, built again at every call.
+const MARKS = /\p{M}+/gu;
+const CAPITALS_OR_DIGITS = /^[\p{Lu}\p{N}]+$/u;
+const CAPITAL = /\p{Lu}/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
 
 const foldCache = new Map<string, string>();
 
@@ -42,7 +48,7 @@ export function fold(text: string): string {
   return text.replace(/[^\x00-\x7F]/g, (ch) => {
     let folded = foldCache.get(ch);
     if (folded === undefined) {
-      const candidate = /[‘’ʼ′]/.test(ch) ? "'" : ch.normalize('NFKD').replace(/\p{M}+/gu, '');
+      const candidate = /[‘’ʼ′]/.test(ch) ? "'" : ch.normalize('NFKD').replace(MARKS, '');
       folded = candidate.length === ch.length ? candidate : ch;
       foldCache.set(ch, folded);
     }
@@ -52,7 +58,7 @@ export function fold(text: string): string {
 
 /** An all-capitals abbreviation such as US or FT: matched case-sensitively, so "us" stays a pronoun. */
 function isAbbreviation(word: string): boolean {
-  return word.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(word) && /\p{Lu}/u.test(word);
+  return word.length >= 2 && CAPITALS_OR_DIGITS.test(word) && CAPITAL.test(word);
 }
 
 /** Lower-cased, possessive dropped, apostrophes removed ("don't" → "dont"). */
@@ -177,9 +183,10 @@ function mergeDottedAbbreviations(
     let j = i;
     let word = first.word;
     while (
-      /^\p{Lu}$/u.test(found[j]!.word) &&
+      found[j]!.word.length === 1 &&
+      ONE_CAPITAL.test(found[j]!.word) &&
       found[j + 1] !== undefined &&
-      /^\p{Lu}$/u.test(found[j + 1]!.word) &&
+      ONE_CAPITAL.test(found[j + 1]!.word) &&
       folded[found[j]!.end] === '.' &&
       found[j + 1]!.start === found[j]!.end + 1
     ) {
