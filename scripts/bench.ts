@@ -87,7 +87,7 @@ async function benchSize(size: number) {
     collect();
     const started = performance.now();
     const corpus = await loadCorpus(dir);
-    const library = new Library(corpus);
+    const library = await Library.build(corpus);
     const buildMs = performance.now() - started;
     progress(`${size} reports: built in ${ms(buildMs)} ms`);
     collect();

@@ -19,7 +19,7 @@ export async function buildLibrary(corpusDir: string, settings: BuildSettings, l
   const corpus = await loadCorpus(corpusDir);
   for (const warning of corpus.warnings) log.warn({ corpus: corpus.dir }, warning);
   const options = settings.library ?? {};
-  const library = settings.cacheDir ? await cachedLibrary(corpus, settings.cacheDir, options, log) : new Library(corpus, options);
+  const library = settings.cacheDir ? await cachedLibrary(corpus, settings.cacheDir, options, log) : await Library.build(corpus, options);
   log.debug(
     { reports: library.reports.length, passages: library.passages.length, ms: +library.buildMs.toFixed(1), restored: library.restored },
     'library built',
@@ -40,7 +40,7 @@ async function cachedLibrary(corpus: Corpus, cacheDir: string, options: Partial<
   } else if ('corrupt' in read) {
     log.warn({ file, reason: read.corrupt }, 'snapshot unreadable; rebuilding');
   }
-  const library = new Library(corpus, options);
+  const library = await Library.build(corpus, options);
   try {
     const bytes = await writeSnapshot(file, key, library.toSnapshot());
     log.debug({ file, bytes }, 'snapshot saved');

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Choice, CommandInput } from '../../commands/command.ts';
 import type { Answer } from '../answer.ts';
 import { CorpusError } from '../corpus/load.ts';
@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { BuildSettings } from './build.ts';
 import type { Engine, LibraryInfo } from './engine.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { startWorker } from '../threads/start.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -46,7 +47,7 @@ export class WorkerEngine implements Engine {
    * `onCrash` is called if the worker dies later on its own (not when closed).
    */
   static start(corpusDir: string, settings: BuildSettings, logger: Logger, onCrash: (error: Error) => void): Promise<WorkerEngine> {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { corpusDir, settings } });
+    const worker = startWorker(new URL('./worker.ts', import.meta.url), { corpusDir, settings });
     return new Promise((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
         if (message.kind === 'log') {
