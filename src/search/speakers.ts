@@ -117,9 +117,14 @@ export class SpeakerIndex {
     if (terms.length === 0) return [];
     const { speaker, canonical, via } = this.table;
     const has = (...names: number[]) => terms.every((t) => names.some((n) => n >= 0 && this.nameTerms[n]!.has(t)));
-    // Candidates involve a name with the query's rarest term.
-    const names = terms.map((t) => this.namesByTerm.get(t) ?? []).sort((a, b) => a.length - b.length)[0]!;
-    const candidates = [...new Set(names.flatMap((n) => this.statementsByName[n]!))].sort((a, b) => a - b);
+    // Candidates involve a name with the query term in the fewest statements.
+    const statementsOf = (names: number[]) => names.reduce((sum, n) => sum + this.statementsByName[n]!.length, 0);
+    const names = terms.map((t) => this.namesByTerm.get(t) ?? []).sort((a, b) => statementsOf(a) - statementsOf(b))[0]!;
+    // In corpus order without sorting: mark the statements, then read the marks in order.
+    const marked = new Uint8Array(this.size);
+    for (const n of names) for (const i of this.statementsByName[n]!) marked[i] = 1;
+    const candidates: number[] = [];
+    for (let i = 0; i < marked.length; i++) if (marked[i]) candidates.push(i);
     const said = candidates.filter((i) => has(speaker[i]!, canonical[i]!));
     const through = candidates.filter((i) => !has(speaker[i]!, canonical[i]!) && has(via[i]!));
     return [...said, ...through].map((i) => this.statement(i));
