@@ -48,7 +48,7 @@ export function tokenize(text: string, span: Span): Token[] {
     const value = m[0];
     tokens.push({
       text: value,
-      lower: value.toLowerCase(),
+      lower: lowerCase(value),
       start: m.index,
       end: m.index + value.length,
       // Only the last alternative, one punctuation mark, is captured.
@@ -57,6 +57,18 @@ export function tokenize(text: string, span: Span): Token[] {
     });
   }
   return tokens;
+}
+
+/**
+ * `value.toLowerCase()`, skipped when it would change nothing: it is slow on
+ * two-byte strings, and one curly quote makes a whole paragraph two-byte.
+ */
+function lowerCase(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) return value.toLowerCase();
+  }
+  return value;
 }
 
 /**
