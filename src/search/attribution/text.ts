@@ -27,10 +27,12 @@ export interface Token extends Span {
  * Numbers with thousands separators ("60,000": the comma is no clause break),
  * words (with inner apostrophes, hyphens and dots: "Poland’s", "Israeli-type",
  * "3.5"), dotted initialisms ("U.S."), abbreviated honorifics ("Mr."), or one
- * punctuation mark.
+ * punctuation mark. The first alternative only makes it faster: a plain ASCII
+ * word, which the word alternative would match alike, tested without the slow
+ * `\p{…}` classes.
  */
 const TOKEN =
-  /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*|([^\s\p{L}\p{N}])/gu;
+  /[A-Za-z][a-z]*(?![\p{L}\p{N}’'.&-])|\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*|([^\s\p{L}\p{N}])/gu;
 /**
  * `\p{…}` patterns live at module level: tsx (esbuild) compiles such a literal
  * to `new RegExp(…)` where it stands, so one inside a function is rebuilt per call.
