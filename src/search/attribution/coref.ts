@@ -116,9 +116,9 @@ export class Coreference {
   }
 
   private bySurname(surname: string, firstName: string | null = null): Entity | undefined {
-    const same = (e: Entity): boolean =>
-      e.person && e.surname === surname && (firstName === null || e.firstName === null || e.firstName === firstName);
-    const existing = this.entities.find(same);
+    const existing = this.entities.find(
+      (e) => e.person && e.surname === surname && (firstName === null || e.firstName === null || e.firstName === firstName),
+    );
     if (existing !== undefined || firstName !== null) return existing;
     const fullName = this.fullNames.get(surname);
     return fullName === undefined ? undefined : this.add({ canonical: fullName, person: true, surname });
@@ -143,9 +143,9 @@ export class Coreference {
       else return undefined; // a name: "the Financial Times"
     }
     if (!roles.some(isTitleWord)) return undefined;
-    const fits = (e: Entity): boolean =>
-      e.person && roles.every((r) => e.roles.has(r)) && countries.every((c) => e.countries.has(c));
-    return latest(this.entities.filter(fits));
+    return latest(
+      this.entities.filter((e) => e.person && roles.every((r) => e.roles.has(r)) && countries.every((c) => e.countries.has(c))),
+    );
   }
 
   /**
@@ -226,13 +226,14 @@ export class Coreference {
  */
 function headsSpeaker(person: PersonMention, words: readonly Token[]): boolean {
   const ends = person.to === words.length || words[person.to]?.text === ',';
-  // A preposition between capitalised words belongs to a title: "Secretary of State Antony Blinken".
-  const inTitle = (k: number): boolean => words[k - 1]?.cap === true && words[k + 1]?.cap === true;
   const linked = words
     .slice(0, person.from)
-    .some((t, k) => t.word && !t.cap && isPreposition(t.lower) && !inTitle(k));
+    .some((t, k) => t.word && !t.cap && isPreposition(t.lower) && !inTitle(words, k));
   return ends && !linked;
 }
+
+/** A preposition between capitalised words belongs to a title: "Secretary of State Antony Blinken". */
+const inTitle = (words: readonly Token[], k: number): boolean => words[k - 1]?.cap === true && words[k + 1]?.cap === true;
 
 /** Where ", speaking after prayers", ", seen by Reuters", ", by contrast" or ", who …" starts: it tells what the speaker did, not who it is. */
 function trailingClause(words: readonly Token[]): number {

@@ -196,9 +196,10 @@ function skipModifier(tokens: readonly Token[], i: number): number {
 
 /** "Friday", "last week", "late on Friday", "March 3". */
 function skipTime(tokens: readonly Token[], i: number): number {
-  const timeAt = (k: number): boolean => tokens[k] !== undefined && isTimeToken(tokens[k]!);
-  return skipWhile(tokens, i, (u, k) => timeAt(k) || startsWithNumber(u.text) || (u.lower === 'on' && timeAt(k + 1)));
+  return skipWhile(tokens, i, (u, k) => isTimeToken(u) || startsWithNumber(u.text) || (u.lower === 'on' && isTimeAt(tokens, k + 1)));
 }
+
+const isTimeAt = (tokens: readonly Token[], k: number): boolean => tokens[k] !== undefined && isTimeToken(tokens[k]!);
 
 /** "on (the) condition of anonymity" / "on condition that they not be named": up to the statement. */
 function skipCondition(tokens: readonly Token[], i: number): number {
