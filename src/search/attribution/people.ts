@@ -24,8 +24,11 @@ export interface PersonMention {
   countries: string[];
 }
 
-/** "Poland’s" → "poland", "Mr." → "mr". */
-export const bare = (t: Token): string => t.lower.replace(/[’']s$/, '').replace(/\.$/, '');
+/** "Poland’s" → "poland", "Mr." → "mr". Slices, not regex replaces: it runs on every word of every capitalised run. */
+export function bare(t: Token): string {
+  const word = t.lower.endsWith('’s') || t.lower.endsWith("'s") ? t.lower.slice(0, -2) : t.lower;
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
 const isPossessive = (t: Token): boolean => /[’']s$/.test(t.text);
 // Module level: tsx (esbuild) compiles a `\p{…}` literal to `new RegExp(…)` where it stands, rebuilt per call.
 const NAME_PREFIX = /^(al|el|d|bin|ibn|abu)[-’']\p{Lu}/u;
