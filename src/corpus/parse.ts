@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseFrontMatter } from './front-matter.ts';
 import type { Report } from './report.ts';
 
 /** A report file that cannot be read; the loader adds the file name. */
@@ -32,7 +32,7 @@ export function parseMarkdownReport(file: string, text: string): Report {
   if (!match) throw new ReportError('no front matter: the file must start with a --- block giving id and title');
   let data: unknown;
   try {
-    data = parseYaml(match[1]!);
+    data = parseFrontMatter(match[1]!);
   } catch (error) {
     throw new ReportError(`bad front matter: ${(error as Error).message.split('\n')[0]}`);
   }
