@@ -24,15 +24,16 @@ export interface Token extends Span {
 }
 
 /**
- * Numbers with thousands separators ("60,000": the comma is no clause break),
- * words (with inner apostrophes, hyphens and dots: "Poland’s", "Israeli-type",
- * "3.5"), dotted initialisms ("U.S."), abbreviated honorifics ("Mr."), or one
- * punctuation mark. The first alternative only makes it faster: a plain ASCII
+ * A word token: a number with thousands separators ("60,000": the comma is no
+ * clause break), a word (with inner apostrophes, hyphens and dots: "Poland’s",
+ * "Israeli-type", "3.5"), a dotted initialism ("U.S.") or an abbreviated
+ * honorific ("Mr."). The first alternative only makes it faster: a plain ASCII
  * word, which the word alternative would match alike, tested without the slow
- * `\p{…}` classes.
+ * `\p{…}` classes. Sticky, and only tested, so no match array is built per token.
  */
-const TOKEN =
-  /[A-Za-z][a-z]*(?![\p{L}\p{N}’'.&-])|\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*|([^\s\p{L}\p{N}])/gu;
+const WORD =
+  /[A-Za-z][a-z]*(?![\p{L}\p{N}’'.&-])|\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*/uy;
+const SPACE = /\s*/y;
 /**
  * `\p{…}` patterns live at module level: tsx (esbuild) compiles such a literal
  * to `new RegExp(…)` where it stands, so one inside a function is rebuilt per call.
@@ -43,22 +44,24 @@ const ENDS_WITH_INITIALISM = /(?:^|[^\p{L}])(?:\p{Lu}\.){2,}$/u;
 
 export const startsWithNumber = (s: string): boolean => NUMERAL.test(s);
 
+/** Tokens starting in `span`: each non-space character starts a word, else is one punctuation mark. */
 export function tokenize(text: string, span: Span): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = span.start;
-  for (let m = TOKEN.exec(text); m !== null && m.index < span.end; m = TOKEN.exec(text)) {
-    const value = m[0];
-    tokens.push({
-      text: value,
-      lower: lowerCase(value),
-      start: m.index,
-      end: m.index + value.length,
-      // Only the last alternative, one punctuation mark, is captured.
-      word: m[1] === undefined,
-      cap: CAPITAL.test(value),
-    });
+  for (let start = skipSpace(text, span.start), end = start; start < span.end; start = skipSpace(text, end)) {
+    WORD.lastIndex = start;
+    const word = WORD.test(text);
+    // A punctuation mark is one code point: two UTF-16 units beyond the BMP ("😀").
+    end = word ? WORD.lastIndex : start + (text.codePointAt(start)! > 0xffff ? 2 : 1);
+    const value = text.slice(start, end);
+    tokens.push({ text: value, lower: lowerCase(value), start, end, word, cap: CAPITAL.test(value) });
   }
   return tokens;
+}
+
+function skipSpace(text: string, from: number): number {
+  SPACE.lastIndex = from;
+  SPACE.test(text);
+  return SPACE.lastIndex;
 }
 
 /**
