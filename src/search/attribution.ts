@@ -53,8 +53,9 @@ export function extractAttributions(paragraphs: string[]): Attribution[] {
 }
 
 function readParagraph(text: string): Paragraph {
-  const sentences = splitSentences(text).map((span) => ({ span, tokens: tokenize(text, span) }));
-  return { text, quotes: quoteSpans(text), sentences };
+  const quotes = quoteSpans(text);
+  const sentences = splitSentences(text, quotes).map((span) => ({ span, tokens: tokenize(text, span) }));
+  return { text, quotes, sentences };
 }
 
 function attributeParagraph(p: Paragraph, paragraph: number, coreference: Coreference): Attribution[] {

@@ -82,8 +82,8 @@ function lowerCase(value: string): string {
  */
 const MISSED_BOUNDARY = /(?<=\d[.!?]|[.!?][”"])\s+(?=[“"]?\p{Lu})/gu;
 
-export function splitSentences(text: string): Span[] {
-  const quotes = quoteSpans(text);
+/** The sentences of a paragraph; `quotes` are its quotation spans (see quoteSpans). */
+export function splitSentences(text: string, quotes: readonly Span[]): Span[] {
   const spans: Span[] = [];
   for (const [start, end] of sentenceRanges(text)) {
     const last = spans.at(-1);
@@ -114,8 +114,11 @@ function initialismInside(text: string, last: Span, nextStart: number): boolean 
 
 function splitMissed(text: string, span: Span, quotes: readonly Span[]): Span[] {
   const spans: Span[] = [];
+  const sentence = text.slice(span.start, span.end);
   let from = span.start;
-  for (const m of text.slice(span.start, span.end).matchAll(MISSED_BOUNDARY)) {
+  // exec, not matchAll, which copies the regex on every call.
+  MISSED_BOUNDARY.lastIndex = 0;
+  for (let m = MISSED_BOUNDARY.exec(sentence); m !== null; m = MISSED_BOUNDARY.exec(sentence)) {
     if (insideAny(span.start + m.index, quotes)) continue;
     spans.push({ start: from, end: span.start + m.index });
     from = span.start + m.index + m[0].length;
