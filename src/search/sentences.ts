@@ -25,8 +25,11 @@ export function sentenceRanges(text: string): Array<[number, number]> {
     .filter(([start, end]) => end > start);
 }
 
-/** Only the last word can end with an abbreviation: testing it alone spares a regex scan of every sentence. */
-function lastWord(sentence: string): string {
+/**
+ * The last word of a sentence, with what sticks to it ("(Mr."): only it can end
+ * with an abbreviation, and testing it alone spares a regex scan of every sentence.
+ */
+export function lastWord(sentence: string): string {
   const trimmed = sentence.trimEnd();
   return trimmed.slice(trimmed.lastIndexOf(' ') + 1);
 }

@@ -1,5 +1,5 @@
 /** Sentences, quotations and tokens of a paragraph, all with paragraph offsets. */
-import { sentenceRanges } from '../sentences.ts';
+import { lastWord, sentenceRanges } from '../sentences.ts';
 import { isClauseVerb } from './classify.ts';
 import { isAdjective, isPresentTense, isTitleWord } from './lexicon.ts';
 
@@ -100,9 +100,7 @@ export function splitSentences(text: string, quotes: readonly Span[]): Span[] {
  * the words before it have no verb.
  */
 function initialismInside(text: string, last: Span, nextStart: number): boolean {
-  const before = text.slice(last.start, last.end).trimEnd();
-  // Only the last word can end with one: testing it alone spares a regex scan of every sentence.
-  if (!ENDS_WITH_INITIALISM.test(before.slice(before.lastIndexOf(' ') + 1))) return false;
+  if (!ENDS_WITH_INITIALISM.test(lastWord(text.slice(last.start, last.end)))) return false;
   const next = tokenize(text, { start: nextStart, end: text.length })[0];
   if (next !== undefined && next.cap && isTitleWord(next.lower)) return true;
   // "a senior U.S.": an article or adjective still waits for its noun ("the U.S." may end a sentence).
