@@ -188,3 +188,17 @@ describe('a large corpus', () => {
     expect(restored.search('talks', { limit: 3 })).toEqual(champions.search('talks', { limit: 3 }));
   });
 });
+
+describe('words that are also object properties', () => {
+  const library = new Library({
+    reports: [{ id: 'r', title: 'Builders', file: 'r.md', paragraphs: ['The constructor said the bridge is ready.', 'Officials inspected the bridge.'] }],
+    aliases: [],
+    topics: [],
+  });
+
+  it('indexes, finds and attributes them like any word', () => {
+    expect(library.search('constructor bridge').hits[0]?.passage.paragraph).toBe(1);
+    expect(library.search('toString').hits).toEqual([]);
+    expect(library.speakers.find('constructor').map((s) => s.paragraph)).toEqual([1]);
+  });
+});

@@ -494,3 +494,10 @@ describe('robustness', () => {
     expect((performance.now() - started) / runs).toBeLessThan(25);
   });
 });
+
+describe('words that are also object properties', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])('reads a report using "%s" without failing', (word) => {
+    const paragraphs = [`The ${word} said that it works.`, `${word[0]!.toUpperCase()}${word.slice(1)} told Reuters the ${word} plan is ready.`];
+    expect(() => extractAttributions(paragraphs)).not.toThrow();
+  });
+});

@@ -443,8 +443,8 @@ export class Library {
         id: result.id as number,
         score: result.score,
         // An exact match is evidence; a typo or prefix match is only a guess at what was meant.
-        exact: new Set(result.queryTerms.filter((t) => t in result.match)),
-        guessed: new Set(result.queryTerms.filter((t) => !(t in result.match))),
+        exact: new Set(result.queryTerms.filter((t) => Object.hasOwn(result.match, t))),
+        guessed: new Set(result.queryTerms.filter((t) => !Object.hasOwn(result.match, t))),
         matched: [...result.terms],
       };
     }

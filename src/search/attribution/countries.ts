@@ -5,13 +5,13 @@
 import { tagsOf, wordsTagged } from './lexicon.ts';
 
 /** Names and adjectives that no spelling rule relates to their country. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = new Map<string, string>(Object.entries({
   us: 'united states', usa: 'united states', america: 'united states', american: 'united states',
   uk: 'united kingdom', britain: 'united kingdom', british: 'united kingdom', brit: 'united kingdom',
   polish: 'poland', french: 'france', dutch: 'netherlands', swiss: 'switzerland', spanish: 'spain',
   finnish: 'finland', danish: 'denmark', irish: 'ireland', english: 'england', welsh: 'wales',
   scottish: 'scotland', filipino: 'philippines', emirati: 'united arab emirates', czech: 'czech republic',
-};
+}));
 
 let countries: string[] | undefined;
 /** By the word as given: it is asked about the same few words again and again, so skip normalising them. */
@@ -23,7 +23,7 @@ export function countryOf(word: string): string | null {
   if (found === undefined) {
     const key = word.toLowerCase().replace(/[’']s$/, '').replace(/\./g, '');
     const tags = tagsOf(key);
-    found = IRREGULAR[key] ?? (tags.includes('Country') ? key : tags.includes('Demonym') ? countryByStem(key) : null);
+    found = IRREGULAR.get(key) ?? (tags.includes('Country') ? key : tags.includes('Demonym') ? countryByStem(key) : null);
     cache.set(word, found);
   }
   return found;

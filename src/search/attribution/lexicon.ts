@@ -18,7 +18,8 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 
 /** compromise's tags for a lower-case word (empty when unknown). */
 export function tagsOf(lower: string): readonly string[] {
-  const tags = LEXICON[lower];
+  // Own keys only: words such as "constructor" or "toString" are not in the lexicon but on every object.
+  const tags = Object.hasOwn(LEXICON, lower) ? LEXICON[lower] : undefined;
   return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
 }
 
@@ -144,7 +145,7 @@ export function isAdjective(lower: string): boolean {
 }
 
 export function isOrganisationWord(lower: string): boolean {
-  return lower in ORG_WORDS;
+  return Object.hasOwn(ORG_WORDS, lower);
 }
 
 export function isNoun(lower: string): boolean {
