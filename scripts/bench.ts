@@ -6,9 +6,11 @@
  *   npm run bench                       sizes 100, 1000, 10000 reports
  *   npm run bench -- --sizes 100,1000   other sizes; --queries N (default 1000)
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { ask } from '../commands/ask.ts';
@@ -25,7 +27,14 @@ import type { Report } from '../src/corpus/report.ts';
 import { Library } from '../src/search/library.ts';
 import { random, syntheticCorpus } from './bench/synthetic.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,10000' }, queries: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    queries: { type: 'string', default: '1000' },
+    // Internal: measure one size and print its row as JSON (see main).
+    one: { type: 'string' },
+  },
+});
 const quiet: BuildLog = { warn() {}, debug() {} };
 const sizes = values.sizes.split(',').map(Number);
 const queryCount = Number(values.queries);
@@ -184,13 +193,35 @@ async function reindexUnderLoad(dir: string, cacheDir: string, asks: string[]) {
   };
 }
 
+type Row = Awaited<ReturnType<typeof benchSize>>;
+
+/**
+ * Each size runs in a process of its own, as a bot starts with one corpus: memory and compiled code
+ * left over from a smaller size would otherwise count against the next (RSS at 10,000 reports was
+ * 1,025 MB after the smaller sizes, 835 MB on its own).
+ */
+function benchInChild(size: number): Promise<Row> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', String(size), '--queries', String(queryCount)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(output) as Row) : reject(new Error(`bench of ${size} reports exited with ${code}`))));
+  });
+}
+
 async function main(): Promise<void> {
+  if (values.one) {
+    process.stdout.write(JSON.stringify(await benchSize(Number(values.one))));
+    return;
+  }
   console.log(`dossier-bot bench: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${mb(totalmem())} memory, Node ${process.version}`);
-  console.log(`${queryCount} queries per command and size; latencies in ms (median / p99)\n`);
-  const rows = [];
+  console.log(`${queryCount} queries per command and size, each size in a fresh process; latencies in ms (median / p99)\n`);
+  const rows: Row[] = [];
   for (const size of sizes) {
-    const row = await benchSize(size);
-    rows.push(row);
+    rows.push(await benchInChild(size));
     console.error(`… ${size} reports done`);
   }
   console.log('| reports | passages | statements | load + index | plain MiniSearch index | heap | RSS | ask | plain search() | ask / plain (medians) | who-said | compare | autocomplete |');
