@@ -42,6 +42,18 @@ describe('a library in a worker thread', () => {
     expect({ ...worker.info, buildMs: 0 }).toEqual({ ...local.info, buildMs: 0 });
   });
 
+  it('extracts statements in a thread of its own for a large corpus, answering the same', async () => {
+    // Any corpus counts as large with this threshold: the library's worker starts the attribution worker.
+    const nested = await Dossier.open(corpusDir, await createLogger({ level: 'silent' }), { worker: true, library: { parallelFromParagraphs: 1 } });
+    try {
+      for (const [command, query] of [['who-said', 'Andrzej Duda'], ['who-said', 'Wall Street Journal'], ['ask', 'When did the talks resume?']] as const) {
+        expect(await nested.answer(command, { query })).toEqual(await local.answer(command, { query }));
+      }
+    } finally {
+      await nested.close();
+    }
+  });
+
   it('keeps answering from the old library while a reload builds the new one, then swaps', async () => {
     // Enough reports that the build takes far longer than an answer.
     for (const report of syntheticCorpus(300, 11)) {
