@@ -21,6 +21,7 @@ function simpleMapping(text: string): Record<string, string> | undefined {
   const mapping: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const match = LINE.exec(line);
+    // `in`, not an own-key test: a repeated key, and keys such as __proto__, are left to the parser.
     if (!match || match[1]! in mapping) return undefined;
     const [, key, quoted, plain] = match;
     // A plain value ends before " #" (a comment) and cannot hold ": " (a nested mapping).

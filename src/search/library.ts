@@ -89,6 +89,17 @@ type IndexedPassage = { id: number; text: string };
 /** Passed to the constructor by `Library.build`, which adds the statements once they are extracted. */
 const STATEMENTS_LATER = Symbol('statements extracted elsewhere');
 
+/** A query as search sees it, analysed once. */
+interface Query {
+  /** Its distinct terms, in order. */
+  terms: string[];
+  /** Each term's weight in the relevance rule (see `queryWeights`), and their sum. */
+  weights: Map<string, number>;
+  totalWeight: number;
+  /** The term of its last word, which may be half typed. */
+  last: string | undefined;
+}
+
 /** A passage found for a query, before the relevance rule. */
 interface Candidate {
   id: number;
@@ -257,22 +268,18 @@ export class Library {
 
   /** Passages relevant to a query, best first, by the relevance rule of `minCoverage`. */
   search(query: string, request: SearchRequest = {}): SearchOutcome {
-    // The query is analysed once: its words give both what to search and how much each term weighs.
-    const words = this.analyzer.words(query);
-    const terms = [...new Set(termsOf(words))];
+    const analysed = this.analyse(query);
+    const { terms, last } = analysed;
     if (terms.length === 0) return { terms, hits: [] };
-    const weights = this.queryWeights(words);
-    const totalWeight = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const limit = request.limit ?? 10;
     // Only a last word the corpus does not use may be half typed (see `searchOptions.prefix`).
-    const last = termsOf(words).at(-1)!;
-    const typed = this.documentFrequency.has(last) ? undefined : last;
+    const typed = last !== undefined && !this.documentFrequency.has(last) ? last : undefined;
     const hits: Hit[] = [];
     const perReport = new Map<string, number>();
-    for (const candidate of this.candidates(terms, weights, typed, limit, request.reportIds)) {
+    for (const candidate of this.candidates(analysed, typed, limit, request.reportIds)) {
       const report = this.passageReport[candidate.id]!;
       if (request.perReport !== undefined && (perReport.get(report.id) ?? 0) >= request.perReport) continue;
-      const coverage = this.coverage(candidate, weights, totalWeight);
+      const coverage = this.coverage(candidate, analysed);
       // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
       if (coverage <= this.options.minCoverage + 1e-9) continue;
       perReport.set(report.id, (perReport.get(report.id) ?? 0) + 1);
@@ -292,11 +299,10 @@ export class Library {
    * relevance rule: for autocomplete, where something to pick beats nothing.
    */
   suggest(text: string, limit: number): Hit[] {
-    const words = this.analyzer.words(text);
-    const terms = [...new Set(termsOf(words))];
-    if (terms.length === 0) return [];
+    const analysed = this.analyse(text);
+    if (analysed.terms.length === 0) return [];
     const hits: Hit[] = [];
-    for (const candidate of this.candidates(terms, this.queryWeights(words), termsOf(words).at(-1), limit)) {
+    for (const candidate of this.candidates(analysed, analysed.last, limit)) {
       hits.push({ passage: this.passages[candidate.id]!, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, matched: candidate.matched });
       if (hits.length >= limit) break;
     }
@@ -347,6 +353,14 @@ export class Library {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** A query's words, analysed once: they give both what to search and how much each term weighs. */
+  private analyse(text: string): Query {
+    const words = this.analyzer.words(text);
+    const all = words.flatMap((w) => (w.term === null ? [] : [w.term]));
+    const weights = this.queryWeights(words);
+    return { terms: [...new Set(all)], weights, totalWeight: [...weights.values()].reduce((sum, w) => sum + w, 0), last: all.at(-1) };
+  }
+
   /**
    * Each query term's weight: its IDF. A word the corpus never uses weighs half as much when it can
    * only be a verb or an adjective ("cost" of a noun matters; "succeed", "face" mostly frame the
@@ -383,8 +397,9 @@ export class Library {
    * Searched by the terms that can decide the relevance rule (see `searchPlan`); the others are
    * looked for in each candidate's text. `typed` is a last word that may be unfinished.
    */
-  private *candidates(terms: string[], weights: Map<string, number>, typed: string | undefined, limit: number, reportIds?: readonly string[]) {
-    const plan = this.searchPlan(terms, weights, limit, reportIds !== undefined);
+  private *candidates(query: Query, typed: string | undefined, limit: number, reportIds?: readonly string[]) {
+    const { terms } = query;
+    const plan = this.searchPlan(query, limit, reportIds !== undefined);
     const searched = new Set(plan.searched);
     const unsearched = new Set(terms.filter((t) => !searched.has(t)));
     const found = plan.champions ? this.championCandidates(terms) : this.indexCandidates(plan.searched, typed, reportIds);
@@ -407,15 +422,14 @@ export class Library {
    * it (MaxScore's "essential terms"); of those, terms common enough to be costly only when
    * nothing rarer is left, and when the query has nothing but common terms, their champion lists.
    */
-  private searchPlan(terms: string[], weights: Map<string, number>, limit: number, filtered: boolean): { searched: string[]; champions: boolean } {
+  private searchPlan({ terms, weights, totalWeight }: Query, limit: number, filtered: boolean): { searched: string[]; champions: boolean } {
     if (this.passages.length < PRUNE_FROM_PASSAGES) return { searched: terms, champions: false };
-    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const unknown = terms.filter((t) => !this.documentFrequency.has(t));
     const known = terms.filter((t) => this.documentFrequency.has(t)).sort((a, b) => weights.get(b)! - weights.get(a)!);
     let rest = known.reduce((sum, t) => sum + weights.get(t)!, 0);
     const essential: string[] = [];
     for (const term of known) {
-      if (rest <= this.options.minCoverage * total + 1e-9) break;
+      if (rest <= this.options.minCoverage * totalWeight + 1e-9) break;
       essential.push(term);
       rest -= weights.get(term)!;
     }
@@ -461,7 +475,7 @@ export class Library {
       .map(([id, score]) => ({ id, score, exact: new Set<string>(), guessed: new Set<string>(), matched: [] }));
   }
 
-  private coverage(candidate: Candidate, weights: Map<string, number>, totalWeight: number): number {
+  private coverage(candidate: Candidate, { weights, totalWeight }: Query): number {
     const headline = this.headlineTerms[candidate.id]!;
     let matched = 0;
     for (const [term, weight] of weights) {
@@ -472,8 +486,4 @@ export class Library {
     }
     return totalWeight > 0 ? matched / totalWeight : 0;
   }
-}
-
-function termsOf(words: ReturnType<Analyzer['words']>): string[] {
-  return words.flatMap((w) => (w.term === null ? [] : [w.term]));
 }
