@@ -45,10 +45,20 @@ export interface ReportSummary {
 
 export type CommandName = 'ask' | 'who-said' | 'compare' | 'guarantees' | 'sources' | (string & {});
 
+export type AnswerStatus = 'answered' | 'partial' | 'declined';
+
 export interface Answer {
   command: CommandName;
   query: string;
   answered: boolean;
+  /**
+   * ask: how the reports answer. `answered`: passages that match the question; `partial`: the
+   * question's subject is covered but not the asked detail, so the closest passages are given as
+   * such; `declined`: the reports do not cover it (no citations).
+   */
+  status?: AnswerStatus;
+  /** ask, when declined: the question's distinctive words the reports never use. */
+  missing?: string[];
   citations: Citation[];
   /** compare: one side per report compared. */
   sides?: CompareSide[];
