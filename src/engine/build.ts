@@ -1,6 +1,7 @@
 import { loadCorpus, type Corpus } from '../corpus/load.ts';
 import { Library, type LibraryOptions } from '../search/library.ts';
 import { readSnapshot, snapshotFile, snapshotKey, writeSnapshot } from '../search/snapshot.ts';
+import { wordNet } from '../search/wordnet.ts';
 
 /** Where a build reports what it noticed (a pino logger, or a worker forwarding to one). */
 export interface BuildLog {
@@ -20,6 +21,8 @@ export async function buildLibrary(corpusDir: string, settings: BuildSettings, l
   for (const warning of corpus.warnings) log.warn({ corpus: corpus.dir }, warning);
   const options = settings.library ?? {};
   const library = settings.cacheDir ? await cachedLibrary(corpus, settings.cacheDir, options, log) : await Library.build(corpus, options);
+  // Read now, not at the first question that needs it (a fresh install parses it: about two seconds).
+  wordNet();
   log.debug(
     { reports: library.reports.length, passages: library.passages.length, ms: +library.buildMs.toFixed(1), restored: library.restored },
     'library built',

@@ -18,8 +18,11 @@ export interface Analyzer {
   tokenize(text: string): string[];
   /** One word to its index term, or null for a stop word (MiniSearch `processTerm` hook). */
   processTerm(word: string): string | null;
-  /** The index terms of a text, in order. */
-  terms(text: string): string[];
+  /**
+   * The index terms of a text, in order. With `words`, also counts each word that has a term,
+   * lower-cased as written (the speller's vocabulary).
+   */
+  terms(text: string, words?: Map<string, number>): string[];
   /** Words of a text with their offsets, for highlighting: `term` is null for stop words. */
   words(text: string): Array<{ word: string; start: number; end: number; term: string | null }>;
 }
@@ -148,11 +151,16 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
   return {
     tokenize,
     processTerm,
-    terms(text) {
+    terms(text, words) {
       const out: string[] = [];
       for (const token of tokenize(text)) {
         const term = processTerm(token);
-        if (term !== null) out.push(term);
+        if (term === null) continue;
+        out.push(term);
+        if (words && !token.startsWith(RESOLVED)) {
+          const word = token.toLowerCase();
+          words.set(word, (words.get(word) ?? 0) + 1);
+        }
       }
       return out;
     },

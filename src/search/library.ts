@@ -7,6 +7,11 @@ import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
 import { BM25, championLists, type ChampionLists } from './champions.ts';
 import { SpeakerIndex, type StatementTable } from './speakers.ts';
 import { extractStatements, extractStatementsInWorker } from './statements.ts';
+import { answerKind, bestSentence, hasAnswerKind } from './evidence.ts';
+import { Postings } from './postings.ts';
+import { RelatedVocabulary } from './related.ts';
+import { Speller } from './spelling.ts';
+import { STOP_WORDS } from './stopwords.ts';
 import { isVerbOrAdjective } from './words.ts';
 
 /** Search settings. Every field is optional; the defaults are the ones documented here. */
@@ -20,11 +25,46 @@ export interface LibraryOptions {
   /** Score factor for a passage whose report's headline contains the matched term. Default 1.5. */
   headlineBoost: number;
   /**
-   * Relevance rule: a passage answers a query when the query terms it contains carry more than this
-   * share of the query's weight, each term weighted by its rarity in the corpus (IDF; a term the
-   * corpus never uses weighs as much as its rarest term). A term matched only by a typo or a prefix counts half. Default 0.5.
+   * Relevance rule: a passage answers a query when the query terms it (or, at half weight, its
+   * report's headline) contains carry more than this share of the query's weight, each term
+   * weighted by its rarity in the corpus (IDF; a word the corpus never uses weighs as much as its
+   * rarest term). A term matched through a spelling correction counts `correctionWeight`. Default 0.5.
    */
   minCoverage: number;
+  /**
+   * Below `minCoverage`, the best passages are still given, marked as the closest ones, when their
+   * report contains terms carrying at least this share of the query's weight: the subject is
+   * covered, the asked detail perhaps not. Default 0.75.
+   */
+  partialCoverage: number;
+  /**
+   * Words the corpus never uses (after spelling correction and WordNet), carrying at least this
+   * share of the query's weight, decline the question outright and are named ("the reports never
+   * mention …"). Default 0.5.
+   */
+  maxMissingShare: number;
+  /**
+   * The same for missing words that are not English words either (names, brands, coinages: the
+   * question's subject). Default 0.2.
+   */
+  maxMissingNameShare: number;
+  /** Weight of a term reached by correcting a typed word, relative to the word as typed. Default 0.8. */
+  correctionWeight: number;
+  /** Weight of a WordNet derivation of a query word ("invasion" for "invading"), relative to the word. Default 0.7. */
+  derivationWeight: number;
+  /** Weight of a WordNet synonym of a query word ("country" for "nation"), relative to the word. Default 0.5. */
+  synonymWeight: number;
+  /**
+   * Synonyms are added only for query words in at most this share of the passages (rare or absent
+   * words): a common word's synonyms mostly bring its other senses. Default 0.001.
+   */
+  synonymMaxShare: number;
+  /** Ranking: how many passages BM25 proposes, before report context and sentence evidence reorder them. Default 30. */
+  poolSize: number;
+  /** Ranking: the passages of this many best-matching reports join the pool. Default 3. */
+  poolReports: number;
+  /** Ranking: the weight of each piece of evidence in a passage's score (see `RankWeights`). */
+  rank: RankWeights;
   /**
    * In a corpus of at least 1,000 passages, a query term found in more than this share of them is
    * common: it barely moves the ranking (low IDF) but costs the most (the longest posting list).
@@ -49,11 +89,43 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   fuzzyMinLength: 5,
   prefixMinLength: 3,
   headlineBoost: 1.5,
-  minCoverage: 0.5,
+  minCoverage: 0.35,
+  partialCoverage: 0.5,
+  maxMissingShare: 0.4,
+  maxMissingNameShare: 0.3,
+  correctionWeight: 0.7,
+  derivationWeight: 0,
+  synonymWeight: 0.7,
+  synonymMaxShare: 0.001,
+  poolSize: 30,
+  poolReports: 3,
+  rank: { bm25: 0.5, passage: 1, sentence: 0.5, report: 3, headline: 0, answerKind: 0.8, lead: 0 },
   commonTermShare: 0.05,
   championListSize: 50,
   parallelFromParagraphs: 10_000,
 };
+
+/**
+ * How a passage's score is made: each piece of evidence is a share in 0..1 of the query's weight
+ * (or, for BM25, of the best BM25 score among the candidates), times its weight here. Fitted on the
+ * development set's tuning half (`npm run eval`).
+ */
+export interface RankWeights {
+  /** BM25+ of the passage, relative to the best candidate's. */
+  bm25: number;
+  /** Query weight the passage's terms carry. */
+  passage: number;
+  /** Query weight its best sentence carries (terms close together). */
+  sentence: number;
+  /** Query weight its whole report carries, headline included: the story the question is about. */
+  report: number;
+  /** Query weight its report's headline carries. */
+  headline: number;
+  /** 1 when its best sentence holds the kind of answer the question asks for (a number, a date, a name, a place). */
+  answerKind: number;
+  /** 1 for a report's first paragraph, which states the story. */
+  lead: number;
+}
 
 /** Below this many passages every term is searched: the index is small enough not to care. */
 const PRUNE_FROM_PASSAGES = 1000;
@@ -66,6 +138,10 @@ export interface Hit {
   coverage: number;
   /** The passage's terms that matched (after typo and prefix matching). */
   matched: string[];
+  /** [start, end) of the sentence of the passage that matches best. */
+  sentence: [number, number];
+  /** Weighted share of the query's terms its whole report contains, headline included, 0..1. */
+  reportCoverage: number;
 }
 
 export interface SearchRequest {
@@ -75,13 +151,18 @@ export interface SearchRequest {
   limit?: number;
   /** At most this many hits from any one report. Default: no limit. */
   perReport?: number;
+  /** Ranking weights instead of the library's own (for fitting them; see scripts/tune.ts). */
+  weights?: RankWeights;
 }
 
 export interface SearchOutcome {
   /** The query's terms after analysis (stop words removed); empty means nothing to search for. */
   terms: string[];
-  /** Hits that pass the relevance rule, best first. */
+  /** Hits that pass the relevance rule, best first; for `partial`, the closest passages. */
   hits: Hit[];
+  status: 'answered' | 'partial' | 'declined';
+  /** When declined for them: the words of the query that the corpus never uses, as typed. */
+  missing?: string[];
 }
 
 type IndexedPassage = { id: number; text: string };
@@ -89,8 +170,20 @@ type IndexedPassage = { id: number; text: string };
 /** Passed to the constructor by `Library.build`, which adds the statements once they are extracted. */
 const STATEMENTS_LATER = Symbol('statements extracted elsewhere');
 
+/** One word of a query that carries a topic, and the corpus terms that stand for it. */
+interface QueryWord {
+  /** As typed. */
+  typed: string;
+  /** Its rarity in the corpus (IDF), halved for framing words (see `queryWeights`). */
+  weight: number;
+  /** Corpus terms that stand for it, each with how much a match on it counts (1: the word itself). */
+  terms: Map<string, number>;
+}
+
 /** A query as search sees it, analysed once. */
 interface Query {
+  text: string;
+  words: QueryWord[];
   /** Its distinct terms, in order. */
   terms: string[];
   /** Each term's weight in the relevance rule (see `queryWeights`), and their sum. */
@@ -115,6 +208,8 @@ interface Candidate {
 /** A built library's derived data, to restore it without rebuilding (see snapshot.ts). */
 export interface LibrarySnapshot {
   documentFrequency: Array<[string, number]>;
+  /** The corpus's words (lower-cased, not stop words) and how often each occurs: the speller's. */
+  words: Array<[string, number]>;
   /** Statements without their text, which is restored from the paragraph (start, end). */
   statements: StatementTable;
   champions: Array<[string, Array<[number, number]>]>;
@@ -147,6 +242,13 @@ export class Library {
   private readonly documentFrequency: Map<string, number>;
   /** The best passages of each term too common to search by (see champions.ts). */
   private readonly champions: ChampionLists;
+  /** Which passages hold each term: for a report's context (see `reportShare`). */
+  private readonly postings: Postings;
+  /** Corrects typed words to the corpus's own words. */
+  private readonly speller: Speller;
+  private readonly words: Map<string, number>;
+  /** WordNet's synonyms and derivations among the corpus's terms. */
+  private readonly related: RelatedVocabulary;
 
   /** Whether this library was restored from a snapshot rather than built. */
   readonly restored: boolean;
@@ -179,8 +281,9 @@ export class Library {
     const headlines = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
     this.headlineTerms = this.passages.map((p) => headlines.get(p.reportId)!);
 
-    // Each passage is analysed once; its terms feed both the index and the term weights.
-    const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text));
+    // Each passage is analysed once; its terms feed the index, the term weights and the speller's words.
+    const words = new Map<string, number>(snapshot?.words);
+    const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text, words));
     this.documentFrequency = new Map(snapshot?.documentFrequency);
     for (const terms of analysed) {
       for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
@@ -210,10 +313,15 @@ export class Library {
     };
     if (snapshot) {
       this.index = MiniSearch.loadJS<IndexedPassage>(snapshot.index, indexOptions);
+      this.postings = Postings.fromIndex(snapshot.index);
     } else {
       this.index = new MiniSearch<IndexedPassage>(indexOptions);
       this.index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
+      this.postings = Postings.fromTerms(analysed);
     }
+    this.speller = new Speller(words, STOP_WORDS);
+    this.words = words;
+    this.related = new RelatedVocabulary((term) => this.documentFrequency.has(term));
     this.elapsedMs = performance.now() - started;
   }
 
@@ -248,6 +356,7 @@ export class Library {
   toSnapshot(): LibrarySnapshot {
     return {
       documentFrequency: [...this.documentFrequency],
+      words: [...this.words],
       statements: this.speakers.table,
       champions: [...this.champions],
       index: this.index.toJSON(),
@@ -266,27 +375,40 @@ export class Library {
     return this.passages[first + paragraph - 1];
   }
 
-  /** Passages relevant to a query, best first, by the relevance rule of `minCoverage`. */
+  /**
+   * Passages relevant to a query, best first. BM25 proposes candidates, the passages of the
+   * reports that match best join them, and each is scored by its evidence (see `RankWeights`);
+   * the relevance rule (`minCoverage`, `partialCoverage`, `maxMissingShare`) then says whether they answer.
+   */
   search(query: string, request: SearchRequest = {}): SearchOutcome {
     const analysed = this.analyse(query);
-    const { terms, last } = analysed;
-    if (terms.length === 0) return { terms, hits: [] };
+    const { terms, words, totalWeight } = analysed;
+    if (words.length === 0) return { terms, hits: [], status: 'declined' };
+    const missing = words.filter((w) => w.terms.size === 0);
+    const names = missing.filter((w) => !this.related.isEnglish(this.analyzer.processTerm(w.typed) ?? ''));
+    const weigh = (list: QueryWord[]) => list.reduce((sum, w) => sum + w.weight, 0) / totalWeight;
+    if (weigh(missing) >= this.options.maxMissingShare - 1e-9 || weigh(names) >= this.options.maxMissingNameShare - 1e-9) {
+      return { terms, hits: [], status: 'declined', missing: (names.length ? names : missing).map((w) => w.typed) };
+    }
     const limit = request.limit ?? 10;
-    // Only a last word the corpus does not use may be half typed (see `searchOptions.prefix`).
-    const typed = last !== undefined && !this.documentFrequency.has(last) ? last : undefined;
+    const ranked = this.rank(analysed, this.pool(analysed, request.reportIds), request.weights ?? this.options.rank);
+    const best = ranked[0];
+    if (!best) return { terms, hits: [], status: 'declined' };
+    // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
+    const answers = (hit: Hit) => hit.coverage > this.options.minCoverage + 1e-9;
+    const status = answers(best) ? 'answered' : best.reportCoverage >= this.options.partialCoverage - 1e-9 ? 'partial' : 'declined';
+    if (status === 'declined') return { terms, hits: [], status };
     const hits: Hit[] = [];
     const perReport = new Map<string, number>();
-    for (const candidate of this.candidates(analysed, typed, limit, request.reportIds)) {
-      const report = this.passageReport[candidate.id]!;
-      if (request.perReport !== undefined && (perReport.get(report.id) ?? 0) >= request.perReport) continue;
-      const coverage = this.coverage(candidate, analysed);
-      // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
-      if (coverage <= this.options.minCoverage + 1e-9) continue;
-      perReport.set(report.id, (perReport.get(report.id) ?? 0) + 1);
-      hits.push({ passage: this.passages[candidate.id]!, report, score: candidate.score, coverage, matched: candidate.matched });
+    for (const hit of ranked) {
+      if (status === 'answered' && !answers(hit)) continue;
+      const count = perReport.get(hit.report.id) ?? 0;
+      if (request.perReport !== undefined && count >= request.perReport) continue;
+      perReport.set(hit.report.id, count + 1);
+      hits.push(hit);
       if (hits.length >= limit) break;
     }
-    return { terms, hits };
+    return { terms, hits, status };
   }
 
   /** Whether some passage uses this (analysed) term. */
@@ -303,7 +425,8 @@ export class Library {
     if (analysed.terms.length === 0) return [];
     const hits: Hit[] = [];
     for (const candidate of this.candidates(analysed, analysed.last, limit)) {
-      hits.push({ passage: this.passages[candidate.id]!, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, matched: candidate.matched });
+      const passage = this.passages[candidate.id]!;
+      hits.push({ passage, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, reportCoverage: 0, matched: candidate.matched, sentence: [0, passage.text.length] });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -353,28 +476,138 @@ export class Library {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** A query's words, analysed once: they give both what to search and how much each term weighs. */
+  /**
+   * A query's words, analysed once: what to search and how much each word weighs. A word stands
+   * for its own term, its WordNet derivations and, when it is rare or absent, its synonyms (each at
+   * a lower weight); a word the corpus does not use, for its spelling correction if it has one.
+   */
   private analyse(text: string): Query {
-    const words = this.analyzer.words(text);
-    const all = words.flatMap((w) => (w.term === null ? [] : [w.term]));
-    const weights = this.queryWeights(words);
-    return { terms: [...new Set(all)], weights, totalWeight: [...weights.values()].reduce((sum, w) => sum + w, 0), last: all.at(-1) };
+    const { correctionWeight, derivationWeight, synonymWeight, synonymMaxShare } = this.options;
+    const words: QueryWord[] = [];
+    const all: string[] = [];
+    const seen = new Set<string>();
+    const analysed = this.analyzer.words(text);
+    const last = analysed.findLastIndex((w) => w.term !== null);
+    for (const [i, { word, term }] of analysed.entries()) {
+      if (term === null) continue;
+      all.push(term);
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const df = this.documentFrequency.get(term) ?? 0;
+      // A word the corpus never writes may be a typo even when its stem exists ("goverment" → "gover").
+      const correction = this.words.has(word.toLowerCase()) ? undefined : this.speller.correct(word);
+      // A typo of a stop word ("wich") carries no topic either.
+      if (correction?.stopWord && df === 0) continue;
+      const corrected = correction && !correction.stopWord ? this.analyzer.processTerm(correction.word) : null;
+      const known = df > 0 && !(corrected && (this.documentFrequency.get(corrected) ?? 0) > df);
+      // The last word may be half typed ("diplom"): it stands for its most frequent completion.
+      const completed = !known && !corrected && i === last && word.length >= this.options.prefixMinLength ? this.speller.complete(word) : undefined;
+      const base = known ? term : (corrected ?? (completed && this.analyzer.processTerm(completed)));
+      const terms = new Map<string, number>();
+      const offer = (t: string, factor: number) => terms.set(t, Math.max(terms.get(t) ?? 0, factor));
+      if (base) offer(base, known ? 1 : correctionWeight);
+      const related = this.related.of(base ?? term);
+      for (const t of related.derivations) offer(t, derivationWeight);
+      if ((this.documentFrequency.get(base ?? term) ?? 0) <= synonymMaxShare * this.passages.length) {
+        for (const t of related.synonyms) offer(t, synonymWeight);
+      }
+      // A word the corpus never uses weighs half as much when it can only be a verb or an adjective
+      // ("cost" of a noun matters; "succeed", "face" mostly frame the question).
+      const framing = !base && isVerbOrAdjective(word.toLowerCase());
+      // A word the corpus lacks weighs as much as what stands for it, or (missing) as its rarest term.
+      const standIns = [...terms.keys()];
+      const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms });
+    }
+    const weights = new Map<string, number>();
+    for (const word of words) {
+      for (const [term, factor] of word.terms) weights.set(term, Math.max(weights.get(term) ?? 0, word.weight * factor));
+    }
+    return { text, words, terms: [...weights.keys()], weights, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), last: all.at(-1) };
+  }
+
+  /** The share of a query's weight that a set of terms carries: each word counts by its best-matching term. */
+  private share(query: Query, has: (term: string) => boolean | number): number {
+    let carried = 0;
+    for (const word of query.words) {
+      let best = 0;
+      for (const [term, factor] of word.terms) best = Math.max(best, factor * +has(term));
+      carried += word.weight * best;
+    }
+    return query.totalWeight > 0 ? carried / query.totalWeight : 0;
+  }
+
+  /** The share of a query's weight that a report's paragraphs and headline carry. */
+  private reportShare(query: Query, report: Report): number {
+    const from = this.firstPassage.get(report.id)!;
+    const to = from + report.paragraphs.length;
+    const headline = this.headlineTerms[from]!;
+    return this.share(query, (term) => headline.has(term) || this.postings.anyIn(term, from, to));
   }
 
   /**
-   * Each query term's weight: its IDF. A word the corpus never uses weighs half as much when it can
-   * only be a verb or an adjective ("cost" of a noun matters; "succeed", "face" mostly frame the
-   * question), so paraphrased questions are not declined for their wording.
+   * Candidates to rank: BM25's best `poolSize`, then every passage of the `poolReports` reports
+   * among them that match the query best, so a paragraph that answers with few of the query's
+   * words, in a story that has them all, is found.
    */
-  private queryWeights(words: ReturnType<Analyzer['words']>): Map<string, number> {
-    const weights = new Map<string, number>();
-    for (const { word, term } of words) {
-      if (term === null) continue;
-      const framing = !this.documentFrequency.has(term) && isVerbOrAdjective(word.toLowerCase());
-      const weight = this.weight(term) * (framing ? 0.5 : 1);
-      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+  private pool(query: Query, reportIds?: readonly string[]): Map<number, number> {
+    const pool = new Map<number, number>();
+    for (const candidate of this.candidates(query, undefined, this.options.poolSize, reportIds)) {
+      pool.set(candidate.id, candidate.score);
+      if (pool.size >= this.options.poolSize) break;
     }
-    return weights;
+    const reports = [...new Set([...pool.keys()].map((id) => this.passageReport[id]!))]
+      .map((report) => ({ report, share: this.reportShare(query, report) }))
+      .sort((a, b) => b.share - a.share)
+      .slice(0, this.options.poolReports);
+    for (const { report } of reports) {
+      const from = this.firstPassage.get(report.id)!;
+      for (let id = from; id < from + report.paragraphs.length; id++) if (!pool.has(id)) pool.set(id, 0);
+    }
+    return pool;
+  }
+
+  /** The pool's passages scored by their evidence, best first. */
+  private rank(query: Query, pool: Map<number, number>, weights: RankWeights): Hit[] {
+    const kind = answerKind(query.text);
+    const topBm25 = Math.max(1e-9, ...pool.values());
+    const reportShares = new Map<string, number>();
+    const wanted = new Set(query.weights.keys());
+    const hits: Array<Hit & { rankScore: number }> = [];
+    for (const [id, bm25] of pool) {
+      const passage = this.passages[id]!;
+      const report = this.passageReport[id]!;
+      const words = this.analyzer.words(passage.text);
+      const terms = new Set(words.flatMap((w) => (w.term === null ? [] : [w.term])));
+      const headline = this.headlineTerms[id]!;
+      const passageShare = this.share(query, (t) => terms.has(t));
+      const headlineShare = this.share(query, (t) => headline.has(t));
+      let reportShare = reportShares.get(report.id);
+      if (reportShare === undefined) reportShares.set(report.id, (reportShare = this.reportShare(query, report)));
+      const sentence = bestSentence(passage.text, words, (inSentence) => this.share(query, (t) => inSentence.has(t)));
+      const kindFound = kind !== undefined && hasAnswerKind(passage.text.slice(...sentence.range), kind);
+      const rankScore =
+        weights.bm25 * (bm25 / topBm25) +
+        weights.passage * passageShare +
+        weights.sentence * sentence.weight +
+        weights.report * reportShare +
+        weights.headline * headlineShare +
+        weights.answerKind * (kindFound ? 1 : 0) +
+        weights.lead * (passage.paragraph === 1 ? 1 : 0);
+      // The headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
+      const coverage = this.share(query, (t) => (terms.has(t) ? 1 : headline.has(t) ? 0.5 : 0));
+      hits.push({
+        passage,
+        report,
+        score: rankScore,
+        coverage,
+        reportCoverage: reportShare,
+        matched: [...terms].filter((t) => wanted.has(t)),
+        sentence: sentence.range,
+        rankScore,
+      });
+    }
+    return hits.sort((a, b) => b.rankScore - a.rankScore || a.passage.paragraph - b.passage.paragraph).map(({ rankScore: _, ...hit }) => hit);
   }
 
   /** Score factor of a passage for a term of its report's headline. */
@@ -475,15 +708,4 @@ export class Library {
       .map(([id, score]) => ({ id, score, exact: new Set<string>(), guessed: new Set<string>(), matched: [] }));
   }
 
-  private coverage(candidate: Candidate, { weights, totalWeight }: Query): number {
-    const headline = this.headlineTerms[candidate.id]!;
-    let matched = 0;
-    for (const [term, weight] of weights) {
-      if (candidate.exact.has(term)) matched += weight;
-      else if (candidate.guessed.has(term)) matched += weight * 0.5;
-      // The report's headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
-      else if (headline.has(term)) matched += weight * 0.5;
-    }
-    return totalWeight > 0 ? matched / totalWeight : 0;
-  }
 }

@@ -1,0 +1,66 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/** Words longer than this are never corrected: a long unknown word is a name, and edit search on it is costly. */
+export const MAX_CORRECTED_LENGTH = 30;
+
+/**
+ * Spelling correction against the corpus's own words (lower-cased, as written, not stemmed: a typo
+ * stems badly, "investigaton" is not "investig") and the stop words. A word the corpus does not
+ * use becomes the one at the smallest edit distance (a swap of two letters counts one edit, as
+ * people make it), the most frequent among equals, keeping the first letter, which people rarely
+ * mistype. Words of up to seven letters get one edit ("inda" is India, "feild" is field, "wich" is
+ * which), longer ones two.
+ */
+export class Speller {
+  private readonly words = new SearchableMap<number>();
+
+  /** `words`: each corpus word with how often it occurs; stop words count as the most frequent. */
+  constructor(words: Iterable<[string, number]>, stopWords: Iterable<string>) {
+    for (const [word, count] of words) this.words.set(word, count);
+    for (const word of stopWords) if (word.length >= 3) this.words.set(word, Infinity);
+  }
+
+  /** The corpus word (or stop word) meant by a word the corpus does not use, if one is close enough. */
+  correct(typed: string): { word: string; stopWord: boolean } | undefined {
+    const word = typed.toLowerCase();
+    if (word.length < 3 || word.length > MAX_CORRECTED_LENGTH || this.words.has(word)) return undefined;
+    const budget = word.length <= 7 ? 1 : 2;
+    let best: { key: string; count: number; distance: number } | undefined;
+    // Levenshtein finds the candidates (a swap is two of its edits), then the swap-aware distance decides.
+    for (const [key, [count]] of this.words.fuzzyGet(word, budget + 1)) {
+      if (key[0] !== word[0]) continue;
+      const distance = editDistance(word, key);
+      if (distance > budget) continue;
+      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { key, count, distance };
+    }
+    return best && { word: best.key, stopWord: best.count === Infinity };
+  }
+
+  /** The most frequent corpus word that starts with a half-typed word ("diplom" → "diplomats"). */
+  complete(prefix: string): string | undefined {
+    let best: { word: string; count: number } | undefined;
+    let scanned = 0;
+    for (const [word, count] of this.words.atPrefix(prefix.toLowerCase())) {
+      if (count !== Infinity && word.length > prefix.length && (!best || count > best.count)) best = { word, count };
+      if (++scanned >= COMPLETION_SCAN) break;
+    }
+    return best?.word;
+  }
+}
+
+/** How many words starting with a prefix `complete` looks at: a short prefix starts thousands. */
+const COMPLETION_SCAN = 2000;
+
+/** Optimal string alignment distance: Levenshtein plus the swap of two adjacent letters as one edit. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}

