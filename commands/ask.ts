@@ -1,5 +1,6 @@
 import { UsageError, type Answer } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
+import { answerAboutReports, reportDetailAsked } from './about-reports.ts';
 import { sentenceRanges } from '../src/search/sentences.ts';
 import { shortValue, MAX_CHOICES } from './choices.ts';
 import type { Choice, Command, CommandInput } from './command.ts';
@@ -15,12 +16,20 @@ export function ask(library: Library, input: CommandInput): Answer {
   if (!question) {
     throw new UsageError('Please type a question, for example: What security guarantees does Ukraine want?');
   }
-  const { hits } = library.search(question, { limit: MAX_ASK_CITATIONS });
+  const detail = reportDetailAsked(question);
+  const about = detail && answerAboutReports(library, question, detail);
+  if (about) return about;
+  const { hits, status, missing } = library.search(question, { limit: MAX_ASK_CITATIONS });
+  const citations = hits.map((hit) => ({ ...library.citeHit(hit), sentence: hit.sentence }));
+  const first = citations[0];
   return {
     command: 'ask',
     query: question,
     answered: hits.length > 0,
-    citations: hits.map((hit) => library.citeHit(hit)),
+    status,
+    ...(missing?.length ? { missing } : {}),
+    ...(first ? { lead: first.text.slice(...first.sentence) } : {}),
+    citations,
   };
 }
 

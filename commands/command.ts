@@ -7,7 +7,15 @@ export interface CommandInput {
   /** The command's main text: the question, speaker, topic, party or report. May be empty. */
   query: string;
   options?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The longest `query` the transport accepts; longer is a usage error. Default: the slash
+   * option's own limit (a mention's text may be longer: MAX_MENTION_LENGTH).
+   */
+  maxLength?: number;
 }
+
+/** Longest text a mention may carry to a command: Discord's message limit (with Nitro). */
+export const MAX_MENTION_LENGTH = 4000;
 
 /** An autocomplete suggestion: shown `name`, sent `value` (each 1-100 characters; see choices.ts). */
 export interface Choice {

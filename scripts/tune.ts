@@ -66,15 +66,16 @@ const GRIDS: Array<[keyof RankWeights | keyof LibraryOptions, number[]]> = [
   ['bm25', [0, 0.5, 1, 1.5, 2, 3]],
   ['passage', [0, 0.5, 1, 1.5, 2, 3]],
   ['sentence', [0, 0.5, 1, 1.5, 2, 3]],
-  ['report', [0, 0.5, 1, 1.5, 2, 3]],
+  ['report', [0, 0.5, 1, 1.5, 2, 3, 4, 5]],
   ['headline', [0, 0.25, 0.5, 1, 1.5]],
-  ['answerKind', [0, 0.1, 0.2, 0.3, 0.5, 0.8]],
+  ['answerKind', [0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2]],
   ['lead', [0, 0.05, 0.1, 0.2, 0.4]],
   ['minCoverage', [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]],
   ['partialCoverage', [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1.01]],
   ['maxMissingShare', [0.3, 0.4, 0.5, 0.6]],
-  ['maxMissingNameShare', [0.1, 0.15, 0.2, 0.25, 0.3]],
+  ['maxMissingNameShare', [0.1, 0.15, 0.2, 0.25, 0.3, 0.4]],
   ['correctionWeight', [0.5, 0.7, 0.8, 1]],
+  ['missingWordWeight', [0.25, 0.5, 0.75, 1]],
   ['derivationWeight', [0, 0.3, 0.5, 0.7, 0.9]],
   ['synonymWeight', [0, 0.3, 0.5, 0.7]],
   ['synonymMaxShare', [0, 0.0005, 0.001, 0.003, 0.01]],
@@ -103,5 +104,5 @@ for (let round = 0; round < 3; round++) {
   }
   if (!improved) break;
 }
-const { rank, minCoverage, partialCoverage, maxMissingShare, maxMissingNameShare, correctionWeight, derivationWeight, synonymWeight, synonymMaxShare, poolReports } = best;
-process.stdout.write(`${JSON.stringify({ rank, minCoverage, partialCoverage, maxMissingShare, maxMissingNameShare, correctionWeight, derivationWeight, synonymWeight, synonymMaxShare, poolReports }, null, 2)}\n`);
+const tuned = Object.fromEntries(GRIDS.filter(([key]) => !RANK_KEYS.has(key)).map(([key]) => [key, best[key as keyof LibraryOptions]]));
+process.stdout.write(`${JSON.stringify({ rank: best.rank, ...tuned }, null, 2)}\n`);

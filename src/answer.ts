@@ -16,6 +16,10 @@ export interface Citation {
   url?: string;
   /** Character ranges of `text` that matched the query, [start, end), for highlighting. */
   highlights?: Array<[number, number]>;
+  /** The report's details (front matter) rather than a paragraph: `paragraph` is 0. */
+  details?: true;
+  /** ask: the sentence of `text` that answers best, [start, end). */
+  sentence?: [number, number];
   /** who-said: the speaker as written in the report. */
   speaker?: string;
   /** who-said: the outlet the statement went through, or null. */
@@ -59,6 +63,10 @@ export interface Answer {
   status?: AnswerStatus;
   /** ask, when declined: the question's distinctive words the reports never use. */
   missing?: string[];
+  /** ask: a question about the reports themselves, answered from their details. */
+  about?: 'author' | 'outlet' | 'published' | 'reports';
+  /** ask: the sentence that answers best (of the first citation), verbatim: shown first. */
+  lead?: string;
   citations: Citation[];
   /** compare: one side per report compared. */
   sides?: CompareSide[];

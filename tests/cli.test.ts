@@ -61,6 +61,26 @@ describe('CLI', () => {
     expect(answers[5]).toMatchObject({ answered: false, error: 'line 6 is not JSON' });
   });
 
+  it('batch: an over-long query is a usage error for its line only, even one huge word', async () => {
+    const input = [
+      { command: 'ask', query: 'x'.repeat(100_000) },
+      { command: 'who-said', query: `${'Duda'.repeat(30)} `.repeat(100) },
+      { command: 'ask', query: 'y'.repeat(300) },
+      { command: 'ask', query: 'When did the talks resume?' },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const { code, stdout } = await runCli(['batch', '--json'], `${input}\n`);
+    expect(code).toBe(0);
+    const answers = lines(stdout).map((l) => JSON.parse(l) as Answer);
+    expect(answers).toHaveLength(4);
+    expect(answers[0]).toMatchObject({ answered: false, error: expect.stringMatching(/100000 characters; please keep it to 300/) });
+    expect(answers[1]).toMatchObject({ answered: false, error: expect.stringMatching(/please keep it to/) });
+    expect(answers[2]).toMatchObject({ answered: false });
+    expect(answers[2]!.error).toBeUndefined();
+    expect(answers[3]).toMatchObject({ answered: true });
+  });
+
   it('batch: every command, with its options', async () => {
     const input = [
       { command: 'who-said', query: 'Andrzej Duda' },

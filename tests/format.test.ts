@@ -136,3 +136,34 @@ describe('terminal and JSON rendering', () => {
     expect(JSON.parse(json)).toEqual(answer);
   });
 });
+
+describe('the answering sentence leads', () => {
+  const text = 'Shares fell on Monday. The deal is worth £5.5bn, the company said. Analysts were surprised.';
+  const sentence: [number, number] = [23, 66];
+  const answer = answerOf([citation(text, { sentence, highlights: [[27, 31]] }), citation('Another paragraph.', { paragraph: 5 })], {
+    status: 'answered',
+    lead: text.slice(...sentence),
+  });
+
+  it('Discord: the first quote has its answering sentence in bold, the paragraph whole', () => {
+    const { message } = renderDiscord(answer);
+    const description = message.embeds[0]!.description;
+    expect(description).toContain('> Shares fell on Monday. **The deal is worth £5.5bn, the company said.** Analysts were surprised.');
+    expect(unformatQuote(quoteOf(description))).toBe(text);
+  });
+
+  it('terminal and JSON: the sentence first, as a field', () => {
+    const terminal = renderTerminal(answer);
+    expect(terminal.indexOf('Answer: “The deal is worth £5.5bn, the company said.”')).toBeLessThan(terminal.indexOf('[1]'));
+    expect(JSON.parse(renderJson(answer))).toMatchObject({ lead: 'The deal is worth £5.5bn, the company said.', status: 'answered' });
+  });
+
+  it('marks closest passages as such, and names what the reports never mention', () => {
+    const partial = { ...answer, status: 'partial' as const };
+    expect(renderDiscord(partial).message.content).toContain('Closest passages; the reports may not answer this exactly.');
+    expect(renderTerminal(partial)).toContain('Closest passages; the reports may not answer this exactly.');
+    const declined = answerOf([], { answered: false, status: 'declined', missing: ['Dogecoin'] });
+    expect(renderTerminal(declined)).toContain('The reports never mention “Dogecoin”');
+    expect(renderDiscord(declined).message.content).toContain('The reports never mention “Dogecoin”');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js';
+import { MAX_MENTION_LENGTH } from '../../commands/command.ts';
 import { renderNotice } from '../format/index.ts';
 import { answerPage, type BotContext } from './context.ts';
 import { messageReply } from './payload.ts';
@@ -27,7 +28,7 @@ export async function onMessage(context: BotContext, botId: string, message: Mes
       await message.reply(messageReply(renderNotice(MENTION_HELP)));
       return;
     }
-    const answer = await context.dossier.answer('ask', { query: question });
+    const answer = await context.dossier.answer('ask', { query: question, maxLength: MAX_MENTION_LENGTH });
     const reply = answer.error ? renderNotice(answer.error) : answerPage(context.pages, { answer });
     await message.reply(messageReply(reply));
   } catch (error) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { commands } from '../../commands/index.ts';
-import type { Choice, Command, CommandInput } from '../../commands/command.ts';
+import { MAX_MENTION_LENGTH, type Choice, type Command, type CommandInput } from '../../commands/command.ts';
 import { topicCommand } from '../../commands/topic.ts';
 import { errorAnswer, UsageError, type Answer } from '../answer.ts';
 import type { Topic } from '../corpus/topic.ts';
@@ -54,11 +54,19 @@ export function runCommand(library: Library, command: string, input: CommandInpu
     return errorAnswer(command, input.query, `Unknown command "${command}". Commands: ${known}.`);
   }
   try {
+    const limit = input.maxLength ?? queryLimit(definition);
+    if (input.query.length > limit) throw new UsageError(`That is ${input.query.length} characters; please keep it to ${limit}.`);
     return definition.run(library, input);
   } catch (error) {
     if (error instanceof UsageError) return errorAnswer(command, input.query, error.message);
     throw error;
   }
+}
+
+/** The slash option's own length limit for a command's query, else a mention's. */
+function queryLimit(command: Command): number {
+  const option = command.definition.options?.find((o) => o.name === command.queryOption);
+  return (option && 'max_length' in option ? option.max_length : undefined) ?? MAX_MENTION_LENGTH;
 }
 
 export function suggest(library: Library, command: string, option: { name: string; value: string }): Choice[] {

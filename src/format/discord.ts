@@ -1,7 +1,7 @@
 import type { Answer, Citation, ReportSummary } from '../answer.ts';
 import { blockQuote, escapeMarkdown, highlightMarkdown } from './markdown.ts';
 import { ELLIPSIS, shorten, type Excerpt } from './shorten.ts';
-import { describeReport, describeSource, headingOf, notAnsweredText, questionLabel, SHORTENED_NOTE } from './text.ts';
+import { describeReport, describeSource, headingOf, notAnsweredText, PARTIAL_NOTE, questionLabel, SHORTENED_NOTE } from './text.ts';
 
 /** Discord's limits on one message (https://discord.com/developers/docs/resources/message). */
 export const DISCORD_LIMITS = {
@@ -94,7 +94,8 @@ function headerOf(answer: Answer, page: number, pageCount: number): string {
   const asked = echo ? `**${label}:** ${echo}` : `**${label}**`;
   if (!answered(answer)) return `${asked}\n${escapeMarkdown(notAnsweredText(answer))}`;
   const more = answer.total ? ` · the first ${answer.citations.length} of ${answer.total}` : '';
-  return pageCount > 1 ? `${asked}${more} · page ${page + 1}/${pageCount}` : `${asked}${more}`;
+  const partial = answer.status === 'partial' ? `\n*${escapeMarkdown(PARTIAL_NOTE)}*` : '';
+  return `${pageCount > 1 ? `${asked}${more} · page ${page + 1}/${pageCount}` : `${asked}${more}`}${partial}`;
 }
 
 function answered(answer: Answer): boolean {
@@ -127,7 +128,11 @@ function blocksOf(answer: Answer): Block[] {
       ...(side.covered ? {} : { empty: `Not covered: this report does not address “${answer.query}”.` }),
     }));
   }
-  return answer.citations.map((citation) => ({ title: headingOf(answer.command, citation), citations: [citation] }));
+  // The answering sentence of the first passage leads, in bold (its matched words are in it).
+  return answer.citations.map((citation, i) => ({
+    title: headingOf(answer.command, citation),
+    citations: [i === 0 && citation.sentence ? { ...citation, highlights: [citation.sentence] } : citation],
+  }));
 }
 
 function toEmbed(block: Block): DiscordEmbed {

@@ -1,5 +1,5 @@
 import type { Answer, Citation } from '../answer.ts';
-import { describeReport, describeSource, headingOf, notAnsweredText, questionLabel } from './text.ts';
+import { describeReport, describeSource, headingOf, notAnsweredText, PARTIAL_NOTE, questionLabel } from './text.ts';
 
 /** Plain text for a terminal: each quote verbatim in typographic quotes, then its source. */
 export function renderTerminal(answer: Answer): string {
@@ -20,6 +20,8 @@ export function renderTerminal(answer: Answer): string {
       lines.push('');
     }
   } else {
+    if (answer.status === 'partial') lines.push(PARTIAL_NOTE, '');
+    if (answer.lead) lines.push(`Answer: “${answer.lead}”`, '');
     answer.citations.forEach((c, i) => lines.push(...citationLines(answer, c, i), ''));
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -6,7 +6,7 @@ export const SHORTENED_NOTE = 'shortened: […] marks text left out';
 
 /** "Title, Author (Outlet), 2024-03-01, ¶3" with whatever the report gives. */
 export function describeSource(citation: Citation): string {
-  return [citation.title, byline(citation), citation.published, `¶${citation.paragraph}`].filter(Boolean).join(', ');
+  return [citation.title, byline(citation), citation.published, citation.details ? 'report details' : `¶${citation.paragraph}`].filter(Boolean).join(', ');
 }
 
 /** "Jane Roe (The Daily)", "Jane Roe", "(The Daily)" or "". */
@@ -38,14 +38,24 @@ export function headingOf(command: CommandName, citation: Citation): string | un
   return undefined;
 }
 
+/** Said above passages that are only the closest the reports have (Answer status "partial"). */
+export const PARTIAL_NOTE = 'Closest passages; the reports may not answer this exactly.';
+
 /** The polite "not in the reports" line, with suggestions when there are any. */
 export function notAnsweredText(answer: Answer): string {
   const base =
     answer.command === 'who-said'
       ? `The reports quote no one matching “${answer.query}”.`
-      : "The reports don't cover this, so there is nothing to quote.";
+      : answer.missing?.length
+        ? `The reports never mention ${listOf(answer.missing.map((w) => `“${w}”`))}, so there is nothing to quote.`
+        : "The reports don't cover this, so there is nothing to quote.";
   const suggestions = answer.suggestions?.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
   return `${base}${suggestions} Use /sources to see what the reports are about.`;
+}
+
+/** "a", "a or b", "a, b or c". */
+function listOf(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /** "Jane Roe (The Daily), 2024-03-01, 8 paragraphs" with whatever the report gives. */

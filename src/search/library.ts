@@ -10,7 +10,7 @@ import { extractStatements, extractStatementsInWorker } from './statements.ts';
 import { answerKind, bestSentence, hasAnswerKind } from './evidence.ts';
 import { Postings } from './postings.ts';
 import { RelatedVocabulary } from './related.ts';
-import { Speller } from './spelling.ts';
+import { MAX_CORRECTED_LENGTH, Speller } from './spelling.ts';
 import { STOP_WORDS } from './stopwords.ts';
 import { isVerbOrAdjective } from './words.ts';
 
@@ -48,6 +48,11 @@ export interface LibraryOptions {
    * question's subject). Default 0.2.
    */
   maxMissingNameShare: number;
+  /**
+   * Weight of a query word that neither the corpus nor any correction or synonym has, but that is
+   * an English word (a missing name weighs in full), relative to the corpus's rarest term. Default 0.5.
+   */
+  missingWordWeight: number;
   /** Weight of a term reached by correcting a typed word, relative to the word as typed. Default 0.8. */
   correctionWeight: number;
   /** Weight of a WordNet derivation of a query word ("invasion" for "invading"), relative to the word. Default 0.7. */
@@ -93,6 +98,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   partialCoverage: 0.5,
   maxMissingShare: 0.4,
   maxMissingNameShare: 0.3,
+  missingWordWeight: 0.5,
   correctionWeight: 0.7,
   derivationWeight: 0,
   synonymWeight: 0.7,
@@ -178,6 +184,8 @@ interface QueryWord {
   weight: number;
   /** Corpus terms that stand for it, each with how much a match on it counts (1: the word itself). */
   terms: Map<string, number>;
+  /** Missing (no terms) and not an English word either: a name or coinage, the question's subject. */
+  name: boolean;
 }
 
 /** A query as search sees it, analysed once. */
@@ -298,7 +306,8 @@ export class Library {
       tokenize: this.analyzer.tokenize,
       processTerm: this.analyzer.processTerm,
       // A word the corpus uses is not a typo: matching it fuzzily only adds noise ("hungary" ~ "hungry").
-      fuzzy: (term) => (term.length >= fuzzyMinLength && !this.documentFrequency.has(term) ? fuzzy : false),
+      // Never on a long word: MiniSearch's fuzzy search on a 100,000-letter word allocates gigabytes.
+      fuzzy: (term) => (term.length >= fuzzyMinLength && term.length <= MAX_CORRECTED_LENGTH && !this.documentFrequency.has(term) ? fuzzy : false),
       // Nor is it half typed: its prefix would only add the longest posting lists ("accept" → "accepted", "acceptance").
       prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength && !this.documentFrequency.has(term),
       boostDocument: (id, term) => this.headlineBoost(id as number, term),
@@ -385,7 +394,7 @@ export class Library {
     const { terms, words, totalWeight } = analysed;
     if (words.length === 0) return { terms, hits: [], status: 'declined' };
     const missing = words.filter((w) => w.terms.size === 0);
-    const names = missing.filter((w) => !this.related.isEnglish(this.analyzer.processTerm(w.typed) ?? ''));
+    const names = missing.filter((w) => w.name);
     const weigh = (list: QueryWord[]) => list.reduce((sum, w) => sum + w.weight, 0) / totalWeight;
     if (weigh(missing) >= this.options.maxMissingShare - 1e-9 || weigh(names) >= this.options.maxMissingNameShare - 1e-9) {
       return { terms, hits: [], status: 'declined', missing: (names.length ? names : missing).map((w) => w.typed) };
@@ -495,7 +504,9 @@ export class Library {
       seen.add(term);
       const df = this.documentFrequency.get(term) ?? 0;
       // A word the corpus never writes may be a typo even when its stem exists ("goverment" → "gover").
-      const correction = this.words.has(word.toLowerCase()) ? undefined : this.speller.correct(word);
+      // An English word is not a typo, even when the corpus lacks it ("tanks" is not "talks").
+      const english = this.related.isEnglish(term);
+      const correction = this.words.has(word.toLowerCase()) || english ? undefined : this.speller.correct(word);
       // A typo of a stop word ("wich") carries no topic either.
       if (correction?.stopWord && df === 0) continue;
       const corrected = correction && !correction.stopWord ? this.analyzer.processTerm(correction.word) : null;
@@ -517,7 +528,10 @@ export class Library {
       // A word the corpus lacks weighs as much as what stands for it, or (missing) as its rarest term.
       const standIns = [...terms.keys()];
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms });
+      const name = standIns.length === 0 && !english && !this.related.looksEnglish(term);
+      // A missing English word may be the asker's wording; a missing name is what they ask about.
+      const missingWord = standIns.length === 0 && !name ? this.options.missingWordWeight : 1;
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1) * missingWord, terms, name });
     }
     const weights = new Map<string, number>();
     for (const word of words) {
@@ -682,7 +696,7 @@ export class Library {
       // The query is analysed already (by the caller).
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
-      prefix: (term) => term === typed && term.length >= prefixMinLength,
+      prefix: (term) => term === typed && term.length >= prefixMinLength && term.length <= MAX_CORRECTED_LENGTH,
       filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
     });
     for (const result of results) {

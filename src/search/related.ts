@@ -1,4 +1,7 @@
+import SearchableMap from 'minisearch/SearchableMap';
 import { wordNet } from './wordnet.ts';
+
+let englishTerms: SearchableMap<true> | undefined;
 
 /** Terms related to a term, among those a corpus uses: WordNet synonyms and derivations. */
 export interface RelatedTerms {
@@ -26,5 +29,13 @@ export class RelatedVocabulary {
    */
   isEnglish(term: string): boolean {
     return wordNet().english.has(term);
+  }
+
+  /** Whether the term is an English word's, or one edit from one (a typo of a word the corpus lacks: "conected"). */
+  looksEnglish(term: string): boolean {
+    if (this.isEnglish(term)) return true;
+    if (term.length < 5) return false;
+    englishTerms ??= SearchableMap.from([...wordNet().english].map((t): [string, true] => [t, true]));
+    return englishTerms.fuzzyGet(term, 1).size > 0;
   }
 }

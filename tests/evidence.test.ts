@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../src/search/analysis.ts';
+import { answerKind, bestSentence, hasAnswerKind } from '../src/search/evidence.ts';
+import { Postings } from '../src/search/postings.ts';
+import MiniSearch from 'minisearch';
+
+describe('answer kinds', () => {
+  it.each([
+    ['How much did the deal cost?', 'amount'],
+    ['how many jobs will go', 'amount'],
+    ['When does the show start?', 'time'],
+    ['who knocked Nadal out?', 'agent'],
+    ['Where will the final be played?', 'place'],
+    ['Why did the court dismiss the claim?', undefined],
+  ])('%s asks for %s', (question, kind) => {
+    expect(answerKind(question)).toBe(kind);
+  });
+
+  it('finds the kind of answer in a sentence', () => {
+    expect(hasAnswerKind('The deal is worth £5.5bn.', 'amount')).toBe(true);
+    expect(hasAnswerKind('Shares fell sharply.', 'amount')).toBe(false);
+    expect(hasAnswerKind('It opens on Monday.', 'time')).toBe(true);
+    expect(hasAnswerKind('It opens in 2005.', 'time')).toBe(true);
+    expect(hasAnswerKind('it opens soon.', 'time')).toBe(false);
+    expect(hasAnswerKind('He lost to Roger Federer.', 'agent')).toBe(true);
+    expect(hasAnswerKind('The match was played in Doha.', 'place')).toBe(true);
+  });
+});
+
+describe('bestSentence', () => {
+  it('picks the sentence whose terms carry most of the query', () => {
+    const analyzer = createAnalyzer();
+    const text = 'Talks resumed on Friday. The ceasefire held in Geneva while the talks went on. Prices rose.';
+    const wanted = new Set(analyzer.terms('ceasefire talks Geneva'));
+    const { range, weight } = bestSentence(text, analyzer.words(text), (terms) => [...terms].filter((t) => wanted.has(t)).length);
+    expect(text.slice(...range)).toBe('The ceasefire held in Geneva while the talks went on.');
+    expect(weight).toBe(3);
+  });
+});
+
+describe('Postings', () => {
+  const analysed = [['talk', 'geneva'], ['grain'], ['talk', 'grain'], ['ceasefir']];
+
+  it('tells whether a range of passages holds a term', () => {
+    const postings = Postings.fromTerms(analysed);
+    expect(postings.anyIn('talk', 1, 2)).toBe(false);
+    expect(postings.anyIn('talk', 1, 3)).toBe(true);
+    expect(postings.anyIn('grain', 0, 1)).toBe(false);
+    expect(postings.anyIn('missing', 0, 4)).toBe(false);
+  });
+
+  it('reads the same from a saved MiniSearch index', () => {
+    const index = new MiniSearch({ fields: ['text'], tokenize: (t) => t.split(' '), processTerm: (t) => t });
+    index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
+    const restored = Postings.fromIndex(index.toJSON());
+    const built = Postings.fromTerms(analysed);
+    for (const term of ['talk', 'geneva', 'grain', 'ceasefir']) {
+      for (let from = 0; from < 4; from++) expect(restored.anyIn(term, from, from + 1)).toBe(built.anyIn(term, from, from + 1));
+    }
+  });
+});
