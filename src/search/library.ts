@@ -50,7 +50,7 @@ export interface LibraryOptions {
   maxMissingNameShare: number;
   /**
    * Weight of a query word that neither the corpus nor any correction or synonym has, but that is
-   * an English word (a missing name weighs in full), relative to the corpus's rarest term. Default 0.5.
+   * an English word (a missing name weighs in full), relative to the query's found words' average. Default 0.75.
    */
   missingWordWeight: number;
   /** Weight of a term reached by correcting a typed word, relative to the word as typed. Default 0.8. */
@@ -94,18 +94,18 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   fuzzyMinLength: 5,
   prefixMinLength: 3,
   headlineBoost: 1.5,
-  minCoverage: 0.35,
+  minCoverage: 0.4,
   partialCoverage: 0.5,
-  maxMissingShare: 0.4,
+  maxMissingShare: 0.3,
   maxMissingNameShare: 0.3,
-  missingWordWeight: 0.5,
+  missingWordWeight: 0.75,
   correctionWeight: 0.7,
-  derivationWeight: 0,
+  derivationWeight: 0.3,
   synonymWeight: 0.7,
   synonymMaxShare: 0.001,
   poolSize: 30,
   poolReports: 3,
-  rank: { bm25: 0.5, passage: 1, sentence: 0.5, report: 3, headline: 0, answerKind: 0.8, lead: 0 },
+  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 3, headline: 0, answerKind: 0.8, lead: 0 },
   commonTermShare: 0.05,
   championListSize: 50,
   parallelFromParagraphs: 10_000,
@@ -529,9 +529,15 @@ export class Library {
       const standIns = [...terms.keys()];
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       const name = standIns.length === 0 && !english && !this.related.looksEnglish(term);
-      // A missing English word may be the asker's wording; a missing name is what they ask about.
-      const missingWord = standIns.length === 0 && !name ? this.options.missingWordWeight : 1;
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1) * missingWord, terms, name });
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name });
+    }
+    // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
+    // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which
+    // in a small corpus would outweigh every word it has. A missing name weighs in full.
+    const found = words.filter((w) => w.terms.size > 0);
+    const typical = found.length ? found.reduce((sum, w) => sum + w.weight, 0) / found.length : undefined;
+    for (const word of words) {
+      if (word.terms.size === 0 && !word.name && typical !== undefined) word.weight = Math.min(word.weight, typical) * this.options.missingWordWeight;
     }
     const weights = new Map<string, number>();
     for (const word of words) {
