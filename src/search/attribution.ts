@@ -9,9 +9,9 @@
  */
 import { findClaims, type Claim } from './attribution/claims.ts';
 import { Coreference } from './attribution/coref.ts';
+import { quoteSpans, type Quote } from './attribution/quotes.ts';
 import {
   insideAny,
-  quoteSpans,
   splitSentences,
   tokenize,
   type Span,
@@ -41,7 +41,7 @@ interface Sentence {
 
 interface Paragraph {
   text: string;
-  quotes: Span[];
+  quotes: Quote[];
   sentences: Sentence[];
 }
 
@@ -49,7 +49,16 @@ interface Paragraph {
 export function extractAttributions(paragraphs: string[]): Attribution[] {
   const report = paragraphs.map(readParagraph);
   const coreference = new Coreference(report.flatMap((p) => p.sentences.map((s) => s.tokens)));
-  return report.flatMap((p, index) => attributeParagraph(p, index + 1, coreference));
+  const found: Attribution[] = [];
+  // A quote left open at a paragraph's end runs on into the next one (news style).
+  let runningOn: Attribution | undefined;
+  report.forEach((p, index) => {
+    const made = attributeParagraph(p, index + 1, coreference, runningOn);
+    found.push(...made);
+    const last = made.at(-1);
+    runningOn = last !== undefined && endsInOpenQuote(p, last) ? last : undefined;
+  });
+  return found;
 }
 
 function readParagraph(text: string): Paragraph {
@@ -58,9 +67,9 @@ function readParagraph(text: string): Paragraph {
   return { text, quotes, sentences };
 }
 
-function attributeParagraph(p: Paragraph, paragraph: number, coreference: Coreference): Attribution[] {
+function attributeParagraph(p: Paragraph, paragraph: number, coreference: Coreference, runningOn: Attribution | undefined): Attribution[] {
   const found: Attribution[] = [];
-  let previous: Attribution[] = [];
+  let previous: Attribution[] = runningOn === undefined ? [] : [runningOn];
   for (const sentence of p.sentences) {
     const claims = findClaims(sentence.tokens, (t) => insideAny(t.start, p.quotes));
     let made = claims.map((claim) => {
@@ -68,8 +77,8 @@ function attributeParagraph(p: Paragraph, paragraph: number, coreference: Corefe
       return attribution(p.text, paragraph, sentence.tokens, claim, statement, coreference);
     });
     const only = previous.length === 1 ? previous[0] : undefined;
-    if (made.length === 0 && only !== undefined && continuesQuote(p.text, sentence.span, only)) {
-      made = [{ ...only, statement: slice(p.text, sentence.span), ...sentence.span }];
+    if (made.length === 0 && only !== undefined && continuesQuote(p, sentence.span, only)) {
+      made = [{ ...only, paragraph, statement: slice(p.text, sentence.span), ...sentence.span }];
     }
     // People named here become known only after this sentence's own speakers are resolved.
     coreference.noteMentions(sentence.tokens);
@@ -110,9 +119,19 @@ function statementSpan(text: string, sentence: Sentence, claims: readonly Claim[
   return { start, end: cut === undefined ? span.end : trimEnd(text, start, cut.start) };
 }
 
-/** "“Nobody doubts it.”" right after a quoted statement continues that speaker's quote. */
-function continuesQuote(text: string, span: Span, previous: Attribution): boolean {
-  return /^“[^“”]*”$|^"[^"]*"$/.test(slice(text, span)) && /[“"]/.test(previous.statement);
+/**
+ * A sentence that opens with a quotation right after a quoted statement carries on that
+ * speaker's quote: "“Nobody doubts it.”", or the next sentence of a quote left open ("…choice.
+ * "Obviously …").
+ */
+function continuesQuote(p: Paragraph, span: Span, previous: Attribution): boolean {
+  return p.quotes.some((q) => q.start === span.start) && /[“"]|''/.test(previous.statement);
+}
+
+/** Is the paragraph's last statement inside a quote that no mark closes? */
+function endsInOpenQuote(p: Paragraph, last: Attribution): boolean {
+  const quote = p.quotes.at(-1);
+  return quote !== undefined && !quote.closed && quote.end >= last.end - 1 && quote.start < last.end;
 }
 
 function tokenSpan(tokens: readonly Token[], range: TokenRange): Span {

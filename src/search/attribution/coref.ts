@@ -56,9 +56,20 @@ export class Coreference {
     }
   }
 
-  /** Records the people a sentence names, in reading order. */
+  /**
+   * Records the people a sentence names, the first last: "he" in the next sentence is more likely
+   * its subject than someone it mentions later ("Baros denied a row with Benitez. He told …").
+   * A lone surname of someone named in full elsewhere counts too ("Parker praised French films").
+   */
   noteMentions(tokens: readonly Token[]): void {
-    for (const person of this.people.get(tokens) ?? findPeople(tokens)) this.touchPerson(person);
+    const people = this.people.get(tokens) ?? findPeople(tokens);
+    const mentions: Array<{ at: number; note: () => void }> = people.map((person) => ({ at: person.from, note: () => this.touchPerson(person) }));
+    tokens.forEach((t, at) => {
+      if (!t.cap || !t.word || people.some((p) => at >= p.from && at < p.to)) return;
+      const known = this.fullNames.has(bare(t)) ? this.bySurname(bare(t)) : undefined;
+      if (known !== undefined) mentions.push({ at, note: () => void (known.seen = ++this.clock) });
+    });
+    mentions.sort((a, b) => b.at - a.at).forEach((m) => m.note());
   }
 
   /** The canonical name of the speaker at `range` of a sentence's tokens. */
