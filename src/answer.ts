@@ -22,6 +22,8 @@ export interface Citation {
   via?: string | null;
   /** who-said: the attributed statement (a sentence or clause of `text`). */
   statement?: string;
+  /** who-said: every statement of the speaker in this paragraph, when there are several (`statement` is the first). */
+  statements?: string[];
 }
 
 export interface CompareSide {
@@ -56,6 +58,8 @@ export interface Answer {
   total?: number;
   /** sources: the reports listed. */
   reports?: ReportSummary[];
+  /** who-said for a name the reports mention but never quote: the citations are the passages naming it. */
+  status?: 'mentioned-not-quoted';
   /** who-said with an unknown name: speakers it may have meant. */
   suggestions?: string[];
   /** A usage or input error, phrased for the user. */

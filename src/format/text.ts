@@ -38,6 +38,11 @@ export function headingOf(command: CommandName, citation: Citation): string | un
   return undefined;
 }
 
+/** A line saying what kind of answer this is, where it is not the usual one ("X is mentioned but not quoted"). */
+export function statusNote(answer: Answer): string | undefined {
+  return answer.status === 'mentioned-not-quoted' ? `The reports mention “${answer.query}” but do not quote them. The passages that mention them:` : undefined;
+}
+
 /** The polite "not in the reports" line, with suggestions when there are any. */
 export function notAnsweredText(answer: Answer): string {
   const base =

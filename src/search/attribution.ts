@@ -28,6 +28,8 @@ export interface Attribution {
   canonical: string;
   /** The attributed sentence or clause, verbatim: `paragraphs[paragraph - 1].slice(start, end)`. */
   statement: string;
+  /** What the report says the canonical person is, in its words: "chief executive wippit" (or ""). */
+  description: string;
   /** The outlet or addressee it went through ("told the WSJ" → "WSJ"), else null. */
   via: string | null;
   start: number;
@@ -58,6 +60,8 @@ export function extractAttributions(paragraphs: string[]): Attribution[] {
     const last = made.at(-1);
     runningOn = last !== undefined && endsInOpenQuote(p, last) ? last : undefined;
   });
+  // Described once the whole report is read: a title may come after the first statement.
+  for (const a of found) a.description = coreference.description(a.canonical);
   return found;
 }
 
@@ -100,6 +104,7 @@ function attribution(
     paragraph,
     speaker: slice(text, tokenSpan(tokens, claim.speaker)),
     canonical: coreference.canonical(text, tokens, claim.speaker),
+    description: '',
     statement: slice(text, statement),
     via: claim.via === null || claim.via.to <= claim.via.from ? null : slice(text, tokenSpan(tokens, claim.via)),
     ...statement,

@@ -6,6 +6,7 @@
  */
 import { countryOf } from './countries.ts';
 import { QUANTIFIERS, SUBJECT_PRONOUNS, isGerund, isPreposition, isTitleWord } from './lexicon.ts';
+import { describingWords } from './descriptions.ts';
 import { bare, findPeople, isNameParticle, type PersonMention } from './people.ts';
 import type { Token, TokenRange } from './text.ts';
 
@@ -45,6 +46,9 @@ export class Coreference {
   private readonly people = new Map<readonly Token[], PersonMention[]>();
   private clock = 0;
 
+  /** What the report says each person is, by canonical name (see descriptions.ts). */
+  private readonly descriptions = new Map<string, Set<string>>();
+
   /** `sentences`: every sentence of the report, so a surname can resolve to a full name given later. */
   constructor(sentences: readonly (readonly Token[])[]) {
     for (const tokens of sentences) {
@@ -54,6 +58,19 @@ export class Coreference {
         if (person.full && !this.fullNames.has(person.surname)) this.fullNames.set(person.surname, person.name);
       }
     }
+    for (const [tokens, people] of this.people) {
+      for (const person of people) {
+        const name = person.full ? person.name : (this.fullNames.get(person.surname) ?? person.name);
+        const words = this.descriptions.get(name) ?? new Set<string>();
+        for (const word of describingWords(tokens, person)) words.add(word);
+        this.descriptions.set(name, words);
+      }
+    }
+  }
+
+  /** Words the whole report uses to describe the person of this canonical name ("" for anyone else). */
+  description(canonical: string): string {
+    return [...(this.descriptions.get(canonical) ?? [])].join(' ');
   }
 
   /**
