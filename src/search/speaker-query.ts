@@ -26,12 +26,15 @@ export class SpeakerQuery {
 
   /** The terms of `typed`; with `typos`, each also matches the name terms a typo away from it. */
   wanted(typed: string, typos: boolean): WantedTerms {
-    const roles = new Set(typed.split(/\s+/).filter((w) => isTitleWord(w.toLowerCase())).flatMap((w) => this.analyzer.terms(w)));
+    // Each term's word as typed: a stem can be further from the name meant ("dempsy" → "dempsi", "dempsey").
+    const words = new Map<string, string>();
+    for (const word of typed.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) for (const term of this.analyzer.terms(word)) words.set(term, word);
     return this.analyzer.terms(typed).map((term) => {
+      const word = words.get(term) ?? term;
       const synonyms = this.synonyms.get(term);
       const alternatives = new Set([term, ...(synonyms ?? [])]);
-      if (typos) for (const meant of this.corrections(term)) alternatives.add(meant);
-      return { term, alternatives: [...alternatives], role: synonyms !== undefined || roles.has(term) };
+      if (typos) for (const meant of this.corrections(term, word)) alternatives.add(meant);
+      return { term, alternatives: [...alternatives], role: synonyms !== undefined || isTitleWord(word) };
     });
   }
 
@@ -41,14 +44,14 @@ export class SpeakerQuery {
     return allowed > 0 && typed[0] === known[0] && editDistance(typed, known, allowed) <= allowed;
   }
 
-  /** The known name terms nearest to `term` within its typo allowance (none for a term names use). */
-  private corrections(term: string): string[] {
+  /** The known name terms nearest to `term` (or its word as typed) within the typo allowance; none for a term names use. */
+  private corrections(term: string, word: string): string[] {
     if (this.nameTerms.has(term) || typoAllowance(term.length) === 0) return [];
     let best = Infinity;
     let nearest: string[] = [];
     for (const known of this.nameTerms.keys()) {
-      if (!this.isTypoOf(term, known)) continue;
-      const distance = editDistance(term, known);
+      if (!this.isTypoOf(term, known) && !this.isTypoOf(word, known)) continue;
+      const distance = Math.min(editDistance(term, known), editDistance(word, known));
       if (distance < best) [best, nearest] = [distance, [known]];
       else if (distance === best) nearest.push(known);
     }
