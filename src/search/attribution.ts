@@ -61,7 +61,12 @@ export function extractAttributions(paragraphs: string[]): Attribution[] {
     runningOn = last !== undefined && endsInOpenQuote(p, last) ? last : undefined;
   });
   // Described once the whole report is read: a title may come after the first statement.
-  for (const a of found) a.description = coreference.description(a.canonical);
+  const described = new Map<string, string>();
+  for (const a of found) {
+    let description = described.get(a.canonical);
+    if (description === undefined) described.set(a.canonical, (description = coreference.description(a.canonical)));
+    a.description = description;
+  }
   return found;
 }
 

@@ -7,6 +7,8 @@ import { roleSynonyms } from './roles.ts';
 /** One typed term: the terms any one of which matches it (itself, words for the same role, what a typo meant). */
 export interface WantedTerm {
   term: string;
+  /** The word as typed, in lower case. */
+  word: string;
   alternatives: readonly string[];
   /** A title or office ("boss", "minister"), as opposed to a name or organisation. */
   role: boolean;
@@ -34,7 +36,7 @@ export class SpeakerQuery {
       const synonyms = this.synonyms.get(term);
       const alternatives = new Set([term, ...(synonyms ?? [])]);
       if (typos) for (const meant of this.corrections(term, word)) alternatives.add(meant);
-      return { term, alternatives: [...alternatives], role: synonyms !== undefined || isTitleWord(word) };
+      return { term, word, alternatives: [...alternatives], role: synonyms !== undefined || isTitleWord(word) };
     });
   }
 

@@ -74,6 +74,9 @@ export interface FoundStatement extends Statement {
   match: SpeakerMatch;
 }
 
+/** "Mr Johnson, who was forced to apologise over Ken Bigley": what the speaker did names someone else. */
+const withoutClause = (name: string): string => name.replace(/,\s*(?:who|which|whose)\b[\s\S]*$/, '');
+
 /** At most this many statements are read for a match in context (a role word alone can be in thousands). */
 const MAX_CONTEXT_CANDIDATES = 5000;
 
@@ -99,7 +102,7 @@ export class SpeakerIndex {
     private readonly reports: readonly Report[],
     private readonly analyzer: Analyzer,
   ) {
-    this.nameTerms = table.names.map((name) => new Set(analyzer.terms(name)));
+    this.nameTerms = table.names.map((name) => new Set(analyzer.terms(withoutClause(name))));
     this.nameTerms.forEach((terms, name) => {
       for (const term of terms) {
         const names = this.namesByTerm.get(term);
@@ -149,10 +152,12 @@ export class SpeakerIndex {
     return this.byName(this.query.wanted(name, true));
   }
 
-  /** Own statements with the typed words themselves first, then those matched through a word for the same role. */
+  /** Own statements with the typed words themselves first, then those matched only by stems or through a word for the same role. */
   private byName(wanted: WantedTerms): FoundStatement[] {
     const { speaker, canonical, description, via, names } = this.table;
     const has = (ids: number[], exact: boolean) => wanted.every((w) => this.anyHas(ids, exact ? [w.term] : w.alternatives));
+    // "Federer" and "Federal" share a stem: a name with none of the words as typed comes later.
+    const asTyped = (ids: number[]) => wanted.some((w) => ids.some((n) => n >= 0 && names[n]!.toLowerCase().includes(w.word)));
     const own: number[] = [];
     const synonymous: number[] = [];
     const proxies: number[] = [];
@@ -161,7 +166,7 @@ export class SpeakerIndex {
       const ids = [speaker[i]!, canonical[i]!, description[i]!];
       if (has(ids, false)) {
         if (isProxyFor(names[canonical[i]!]!, wanted, this.analyzer)) proxies.push(i);
-        else (has(ids, true) ? own : synonymous).push(i);
+        else (has(ids, true) && asTyped(ids) ? own : synonymous).push(i);
       } else if (has([via[i]!], false)) {
         through.push(i);
       }

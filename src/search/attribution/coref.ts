@@ -70,7 +70,8 @@ export class Coreference {
 
   /** Words the whole report uses to describe the person of this canonical name ("" for anyone else). */
   description(canonical: string): string {
-    return [...(this.descriptions.get(canonical) ?? [])].join(' ');
+    const words = this.descriptions.get(canonical);
+    return words === undefined ? '' : [...words].join(' ');
   }
 
   /**

@@ -62,13 +62,15 @@ const isRole = (word: string): boolean => ROLE_NOUNS.has(word) || (isTitleWord(w
 
 function describes(tokens: readonly Token[], k: number, afterRole: boolean): boolean {
   const t = tokens[k]!;
-  if (!t.word) return false;
-  const word = bare(t);
+  // Cheap checks first: this runs on the words before every name in the corpus.
+  if (!t.word || DISCOURSE_MARKERS.has(t.lower)) return false;
+  if (t.cap) return true;
   // "Bank of America chief executive": "of" between capitalised words.
   if (t.lower === 'of') return tokens[k - 1]?.cap === true && tokens[k + 1]?.cap === true;
-  if (DISCOURSE_MARKERS.has(t.lower) || isDeterminer(t.lower) || isPreposition(t.lower) || isFiniteVerb(tokens, k)) return false;
-  if (t.cap || isTitleWord(word) || isRole(word) || isAdjective(word) || countryOf(word) !== null) return true;
-  return afterRole && isNoun(word);
+  if (isDeterminer(t.lower) || isPreposition(t.lower)) return false;
+  const word = bare(t);
+  if (isTitleWord(word) || isRole(word) || countryOf(word) !== null) return true;
+  return !isFiniteVerb(tokens, k) && (isAdjective(word) || (afterRole && isNoun(word)));
 }
 
 /** ", a spokeswoman for the North Carolina-based bank," / ", who is Liverpool's leading scorer,". */
