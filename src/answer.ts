@@ -26,6 +26,8 @@ export interface Citation {
   via?: string | null;
   /** who-said: the attributed statement (a sentence or clause of `text`). */
   statement?: string;
+  /** who-said: every statement of the speaker in this paragraph, when there are several (`statement` is the first). */
+  statements?: string[];
 }
 
 export interface CompareSide {
@@ -49,7 +51,7 @@ export interface ReportSummary {
 
 export type CommandName = 'ask' | 'who-said' | 'compare' | 'guarantees' | 'sources' | (string & {});
 
-export type AnswerStatus = 'answered' | 'partial' | 'declined';
+export type AnswerStatus = 'answered' | 'partial' | 'declined' | 'mentioned-not-quoted';
 
 export interface Answer {
   command: CommandName;
@@ -58,7 +60,8 @@ export interface Answer {
   /**
    * ask: how the reports answer. `answered`: passages that match the question; `partial`: the
    * question's subject is covered but not the asked detail, so the closest passages are given as
-   * such; `declined`: the reports do not cover it (no citations).
+   * such; `declined`: the reports do not cover it (no citations). who-said: `mentioned-not-quoted`
+   * for a name the reports mention but never quote (the citations are the passages naming it).
    */
   status?: AnswerStatus;
   /** ask, when declined: the question's distinctive words the reports never use. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractAttributions, type Attribution } from '../src/search/attribution.ts';
+import { BLACKPOOL, PARKER, WEIR } from './fixtures/bbc-paragraphs.ts';
 import { SEED_000, SEED_002 } from './fixtures/seed-paragraphs.ts';
 
 /** One expected attribution: paragraph, speaker, canonical, via, and a phrase of the statement. */
@@ -499,5 +500,32 @@ describe('words that are also object properties', () => {
   it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])('reads a report using "%s" without failing', (word) => {
     const paragraphs = [`The ${word} said that it works.`, `${word[0]!.toUpperCase()}${word.slice(1)} told Reuters the ${word} plan is ready.`];
     expect(() => extractAttributions(paragraphs)).not.toThrow();
+  });
+});
+
+describe('real BBC quotes', () => {
+  const quoted = (paragraphs: string[]) => extractAttributions(paragraphs).map((a) => [a.paragraph, a.canonical, a.statement.slice(0, 24)]);
+
+  it("gives the speaker every sentence of a quote that runs on, in '' marks and into the next paragraph", () => {
+    expect(quoted(WEIR)).toEqual([
+      [2, 'Jimmy McGeough', '"I heard on Sunday that '],
+      [2, 'Jimmy McGeough', "''Robbie has an agreemen"],
+      [3, 'Jimmy McGeough', "''Personally, I would ra"],
+      [3, 'Jimmy McGeough', "''He has been on trial w"],
+    ]);
+  });
+
+  it('ends a straight quote where the next one opens, so the marks never pair the wrong way', () => {
+    const found = extractAttributions([BLACKPOOL]);
+    expect(found.map((a) => a.statement.slice(0, 20))).toEqual(['Colin Asplin, Blackp', '"Obviously we have f', '"It amazes me that t']);
+    expect(found.every((a) => a.speaker === found[0]!.speaker)).toBe(true);
+    expect(found.map((a) => a.statement).join(' ')).not.toContain('exact cost');
+  });
+
+  it('reads a title inside a capitalised name, "said as …", and "he" as the subject named last', () => {
+    expect(quoted(PARKER)).toEqual([
+      [2, 'Renaud Donnedieu de Vabres', '"You have explored the p'],
+      [2, 'Alan Parker', 'He told the minister: "I'],
+    ]);
   });
 });

@@ -95,13 +95,13 @@ describe('CLI', () => {
     const { code, stdout } = await runCli(['batch', '--json'], `${input}\n`);
     expect(code).toBe(0);
     const [who, article5, israel, germany, list, nobody] = lines(stdout).map((l) => JSON.parse(l) as Answer);
-    expect(who!.citations.map((c) => c.speaker)).toEqual(['Poland’s President Andrzej Duda', 'the Polish President']);
+    expect(who!.citations.map((c) => [c.speaker, c.statements?.length])).toEqual([['Poland’s President Andrzej Duda', 2]]);
     expect(article5!.sides!.map((s) => s.covered)).toEqual([true, false]);
     expect(israel!.sides!.map((s) => s.reportId)).toEqual(['western-allies-weigh-israeli-type-guarantees']);
     expect(germany!.citations.map((c) => c.paragraph)).toEqual([7, 8]);
     expect(list!.reports).toHaveLength(2);
     expect(nobody).toMatchObject({ answered: false, citations: [] });
-    expect(nobody!.suggestions!.length).toBeGreaterThan(0);
+    expect(nobody!.suggestions).toEqual([]);
   });
 
   it('takes command options as flags', async () => {

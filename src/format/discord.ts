@@ -1,7 +1,7 @@
 import type { Answer, Citation, ReportSummary } from '../answer.ts';
 import { blockQuote, escapeMarkdown, highlightMarkdown } from './markdown.ts';
 import { ELLIPSIS, shorten, type Excerpt } from './shorten.ts';
-import { describeReport, describeSource, headingOf, notAnsweredText, PARTIAL_NOTE, questionLabel, SHORTENED_NOTE } from './text.ts';
+import { describeReport, describeSource, headingOf, notAnsweredText, questionLabel, SHORTENED_NOTE, statusNote } from './text.ts';
 
 /** Discord's limits on one message (https://discord.com/developers/docs/resources/message). */
 export const DISCORD_LIMITS = {
@@ -94,8 +94,9 @@ function headerOf(answer: Answer, page: number, pageCount: number): string {
   const asked = echo ? `**${label}:** ${echo}` : `**${label}**`;
   if (!answered(answer)) return `${asked}\n${escapeMarkdown(notAnsweredText(answer))}`;
   const more = answer.total ? ` · the first ${answer.citations.length} of ${answer.total}` : '';
-  const partial = answer.status === 'partial' ? `\n*${escapeMarkdown(PARTIAL_NOTE)}*` : '';
-  return `${pageCount > 1 ? `${asked}${more} · page ${page + 1}/${pageCount}` : `${asked}${more}`}${partial}`;
+  const note = statusNote(answer);
+  const header = pageCount > 1 ? `${asked}${more} · page ${page + 1}/${pageCount}` : `${asked}${more}`;
+  return note ? `${header}\n${escapeMarkdown(note)}` : header;
 }
 
 function answered(answer: Answer): boolean {

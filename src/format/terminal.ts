@@ -1,5 +1,5 @@
 import type { Answer, Citation } from '../answer.ts';
-import { describeReport, describeSource, headingOf, notAnsweredText, PARTIAL_NOTE, questionLabel } from './text.ts';
+import { describeReport, describeSource, headingOf, notAnsweredText, questionLabel, statusNote } from './text.ts';
 
 /** Plain text for a terminal: each quote verbatim in typographic quotes, then its source. */
 export function renderTerminal(answer: Answer): string {
@@ -10,6 +10,8 @@ export function renderTerminal(answer: Answer): string {
     lines.push(`- ${report.title} [${report.reportId}]`, `  ${describeReport(report)}${report.url ? ` <${report.url}>` : ''}`);
   }
   if (answer.reports?.length) lines.push('');
+  const note = statusNote(answer);
+  if (note) lines.push(note, '');
   if (!answer.answered) {
     lines.push(notAnsweredText(answer));
   } else if (answer.sides) {
@@ -20,18 +22,19 @@ export function renderTerminal(answer: Answer): string {
       lines.push('');
     }
   } else {
-    if (answer.status === 'partial') lines.push(PARTIAL_NOTE, '');
     if (answer.lead) lines.push(`Answer: “${answer.lead}”`, '');
     answer.citations.forEach((c, i) => lines.push(...citationLines(answer, c, i), ''));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** A who-said citation quotes the statements themselves (a paragraph may hold many); anything else its paragraph. */
 function citationLines(answer: Answer, citation: Citation, index: number): string[] {
   const heading = headingOf(answer.command, citation);
+  const quotes = citation.statements ?? [citation.statement ?? citation.text];
   return [
     ...(heading ? [`[${index + 1}] ${heading}:`] : []),
-    `${heading ? '    ' : `[${index + 1}] `}“${citation.text}”`,
+    ...quotes.map((quote, k) => `${heading || k > 0 ? '    ' : `[${index + 1}] `}“${quote}”`),
     `    — ${describeSource(citation)}${citation.url ? ` <${citation.url}>` : ''}`,
   ];
 }

@@ -38,8 +38,17 @@ export function headingOf(command: CommandName, citation: Citation): string | un
   return undefined;
 }
 
-/** Said above passages that are only the closest the reports have (Answer status "partial"). */
-export const PARTIAL_NOTE = 'Closest passages; the reports may not answer this exactly.';
+/** A line saying what kind of answer this is, where it is not the usual one ("X is mentioned but not quoted"). */
+export function statusNote(answer: Answer): string | undefined {
+  switch (answer.status) {
+    case 'mentioned-not-quoted':
+      return `The reports mention “${answer.query}” but do not quote them. The passages that mention them:`;
+    case 'partial':
+      return 'Closest passages; the reports may not answer this exactly.';
+    default:
+      return undefined;
+  }
+}
 
 /** The polite "not in the reports" line, with suggestions when there are any. */
 export function notAnsweredText(answer: Answer): string {

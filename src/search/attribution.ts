@@ -9,9 +9,9 @@
  */
 import { findClaims, type Claim } from './attribution/claims.ts';
 import { Coreference } from './attribution/coref.ts';
+import { quoteSpans, type Quote } from './attribution/quotes.ts';
 import {
   insideAny,
-  quoteSpans,
   splitSentences,
   tokenize,
   type Span,
@@ -28,6 +28,8 @@ export interface Attribution {
   canonical: string;
   /** The attributed sentence or clause, verbatim: `paragraphs[paragraph - 1].slice(start, end)`. */
   statement: string;
+  /** What the report says the canonical person is, in its words: "chief executive wippit" (or ""). */
+  description: string;
   /** The outlet or addressee it went through ("told the WSJ" → "WSJ"), else null. */
   via: string | null;
   start: number;
@@ -41,7 +43,7 @@ interface Sentence {
 
 interface Paragraph {
   text: string;
-  quotes: Span[];
+  quotes: Quote[];
   sentences: Sentence[];
 }
 
@@ -49,7 +51,23 @@ interface Paragraph {
 export function extractAttributions(paragraphs: string[]): Attribution[] {
   const report = paragraphs.map(readParagraph);
   const coreference = new Coreference(report.flatMap((p) => p.sentences.map((s) => s.tokens)));
-  return report.flatMap((p, index) => attributeParagraph(p, index + 1, coreference));
+  const found: Attribution[] = [];
+  // A quote left open at a paragraph's end runs on into the next one (news style).
+  let runningOn: Attribution | undefined;
+  report.forEach((p, index) => {
+    const made = attributeParagraph(p, index + 1, coreference, runningOn);
+    found.push(...made);
+    const last = made.at(-1);
+    runningOn = last !== undefined && endsInOpenQuote(p, last) ? last : undefined;
+  });
+  // Described once the whole report is read: a title may come after the first statement.
+  const described = new Map<string, string>();
+  for (const a of found) {
+    let description = described.get(a.canonical);
+    if (description === undefined) described.set(a.canonical, (description = coreference.description(a.canonical)));
+    a.description = description;
+  }
+  return found;
 }
 
 function readParagraph(text: string): Paragraph {
@@ -58,9 +76,9 @@ function readParagraph(text: string): Paragraph {
   return { text, quotes, sentences };
 }
 
-function attributeParagraph(p: Paragraph, paragraph: number, coreference: Coreference): Attribution[] {
+function attributeParagraph(p: Paragraph, paragraph: number, coreference: Coreference, runningOn: Attribution | undefined): Attribution[] {
   const found: Attribution[] = [];
-  let previous: Attribution[] = [];
+  let previous: Attribution[] = runningOn === undefined ? [] : [runningOn];
   for (const sentence of p.sentences) {
     const claims = findClaims(sentence.tokens, (t) => insideAny(t.start, p.quotes));
     let made = claims.map((claim) => {
@@ -68,8 +86,8 @@ function attributeParagraph(p: Paragraph, paragraph: number, coreference: Corefe
       return attribution(p.text, paragraph, sentence.tokens, claim, statement, coreference);
     });
     const only = previous.length === 1 ? previous[0] : undefined;
-    if (made.length === 0 && only !== undefined && continuesQuote(p.text, sentence.span, only)) {
-      made = [{ ...only, statement: slice(p.text, sentence.span), ...sentence.span }];
+    if (made.length === 0 && only !== undefined && continuesQuote(p, sentence.span, only)) {
+      made = [{ ...only, paragraph, statement: slice(p.text, sentence.span), ...sentence.span }];
     }
     // People named here become known only after this sentence's own speakers are resolved.
     coreference.noteMentions(sentence.tokens);
@@ -91,6 +109,7 @@ function attribution(
     paragraph,
     speaker: slice(text, tokenSpan(tokens, claim.speaker)),
     canonical: coreference.canonical(text, tokens, claim.speaker),
+    description: '',
     statement: slice(text, statement),
     via: claim.via === null || claim.via.to <= claim.via.from ? null : slice(text, tokenSpan(tokens, claim.via)),
     ...statement,
@@ -110,9 +129,19 @@ function statementSpan(text: string, sentence: Sentence, claims: readonly Claim[
   return { start, end: cut === undefined ? span.end : trimEnd(text, start, cut.start) };
 }
 
-/** "“Nobody doubts it.”" right after a quoted statement continues that speaker's quote. */
-function continuesQuote(text: string, span: Span, previous: Attribution): boolean {
-  return /^“[^“”]*”$|^"[^"]*"$/.test(slice(text, span)) && /[“"]/.test(previous.statement);
+/**
+ * A sentence that opens with a quotation right after a quoted statement carries on that
+ * speaker's quote: "“Nobody doubts it.”", or the next sentence of a quote left open ("…choice.
+ * "Obviously …").
+ */
+function continuesQuote(p: Paragraph, span: Span, previous: Attribution): boolean {
+  return p.quotes.some((q) => q.start === span.start) && /[“"]|''/.test(previous.statement);
+}
+
+/** Is the paragraph's last statement inside a quote that no mark closes? */
+function endsInOpenQuote(p: Paragraph, last: Attribution): boolean {
+  const quote = p.quotes.at(-1);
+  return quote !== undefined && !quote.closed && quote.end >= last.end - 1 && quote.start < last.end;
 }
 
 function tokenSpan(tokens: readonly Token[], range: TokenRange): Span {

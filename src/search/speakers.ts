@@ -1,5 +1,6 @@
 import type { Report } from '../corpus/report.ts';
 import type { Analyzer } from './analysis.ts';
+import { isProxyFor, SpeakerQuery, type WantedTerm, type WantedTerms } from './speaker-query.ts';
 
 /** One attributed statement, as extracted at index time (see attribution.ts). */
 export interface Statement {
@@ -9,6 +10,8 @@ export interface Statement {
   speaker: string;
   /** Who that is, linked within the report (the earliest full name). */
   canonical: string;
+  /** What the report says that person is, in its words ("" when it says nothing). */
+  description: string;
   /** The statement, verbatim: `text.slice(start, end)` of the paragraph. */
   statement: string;
   start: number;
@@ -32,12 +35,13 @@ export interface StatementTable {
   /** Positions in `names`; `via` is -1 when the statement went through no outlet. */
   speaker: number[];
   canonical: number[];
+  description: number[];
   via: number[];
 }
 
 /** Attributions of each report (in corpus order) as a table. */
 export function tabulateStatements(attributions: ReadonlyArray<readonly Omit<Statement, 'reportId' | 'statement'>[]>): StatementTable {
-  const table: StatementTable = { names: [], report: [], paragraph: [], start: [], end: [], speaker: [], canonical: [], via: [] };
+  const table: StatementTable = { names: [], report: [], paragraph: [], start: [], end: [], speaker: [], canonical: [], description: [], via: [] };
   const ids = new Map<string, number>();
   const id = (name: string) => {
     let found = ids.get(name);
@@ -52,16 +56,35 @@ export function tabulateStatements(attributions: ReadonlyArray<readonly Omit<Sta
       table.end.push(a.end);
       table.speaker.push(id(a.speaker));
       table.canonical.push(id(a.canonical));
+      table.description.push(id(a.description));
       table.via.push(a.via === null ? -1 : id(a.via));
     }
   });
   return table;
 }
 
+
+/** How a statement's speaker matched what was typed, best first. */
+export type SpeakerMatch = 'named' | 'proxy' | 'through' | 'context';
+
+/** A statement found for a typed speaker, with how it matched. */
+export interface FoundStatement extends Statement {
+  /** Its position in the table (corpus order). */
+  index: number;
+  match: SpeakerMatch;
+}
+
+/** "Mr Johnson, who was forced to apologise over Ken Bigley": what the speaker did names someone else. */
+const withoutClause = (name: string): string => name.replace(/,\s*(?:who|which|whose)\b[\s\S]*$/, '');
+
+/** At most this many statements are read for a match in context (a role word alone can be in thousands). */
+const MAX_CONTEXT_CANDIDATES = 5000;
+
 /**
- * Finds statements by speaker, matching names with the same analysis and aliases as search, so
- * "Wall Street Journal" finds "the WSJ", "Polish President" finds Duda's statements and "Western
- * officials" finds "One Western official".
+ * Finds statements by speaker, matching names and what the reports say of each person with the
+ * same analysis and aliases as search: "Wall Street Journal" finds "the WSJ", "Polish President"
+ * Duda's statements, "Western officials" "One Western official", "the Wippit boss" the Wippit
+ * chief executive, and a name with a typo the name meant.
  */
 export class SpeakerIndex {
   /** The terms of each name in the table. */
@@ -70,15 +93,16 @@ export class SpeakerIndex {
   private readonly namesByTerm = new Map<string, number[]>();
   /** Statements (positions in the table, in corpus order) by each name they involve: finding is a lookup, not a scan. */
   private readonly statementsByName: number[][];
-  /** Speaker names as written, most quoted first (autocomplete and suggestions). */
-  private readonly rankedNames: string[];
+  /** Speaker names (positions), most quoted first (autocomplete and suggestions). */
+  private readonly rankedNames: number[];
+  private readonly query: SpeakerQuery;
 
   constructor(
     readonly table: StatementTable,
     private readonly reports: readonly Report[],
     private readonly analyzer: Analyzer,
   ) {
-    this.nameTerms = table.names.map((name) => new Set(analyzer.terms(name)));
+    this.nameTerms = table.names.map((name) => new Set(analyzer.terms(withoutClause(name))));
     this.nameTerms.forEach((terms, name) => {
       for (const term of terms) {
         const names = this.namesByTerm.get(term);
@@ -89,19 +113,18 @@ export class SpeakerIndex {
     this.statementsByName = table.names.map(() => []);
     const counts = new Array<number>(table.names.length).fill(0);
     for (let i = 0; i < this.size; i++) {
-      const [speaker, canonical, via] = [table.speaker[i]!, table.canonical[i]!, table.via[i]!];
-      this.statementsByName[speaker]!.push(i);
-      counts[speaker]!++;
-      if (canonical !== speaker) {
-        this.statementsByName[canonical]!.push(i);
-        counts[canonical]!++;
-      }
-      if (via >= 0 && via !== speaker && via !== canonical) this.statementsByName[via]!.push(i);
+      const involved = [table.speaker[i]!, table.canonical[i]!, table.description[i]!, table.via[i]!];
+      involved.forEach((name, k) => {
+        if (name < 0 || involved.indexOf(name) < k) return;
+        this.statementsByName[name]!.push(i);
+        if (k < 2) counts[name]!++;
+      });
     }
     this.rankedNames = counts
-      .flatMap((count, name) => (count > 0 ? [[table.names[name]!, count] as const] : []))
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .flatMap((count, name) => (count > 0 ? [[name, count] as const] : []))
+      .sort((a, b) => b[1] - a[1] || table.names[a[0]]!.localeCompare(table.names[b[0]]!))
       .map(([name]) => name);
+    this.query = new SpeakerQuery(analyzer, this.namesByTerm);
   }
 
   get size(): number {
@@ -109,36 +132,112 @@ export class SpeakerIndex {
   }
 
   /**
-   * Statements whose speaker (or the person it refers to) has every term of `name`, in corpus order;
-   * then those that went through an outlet of that name ("told the WSJ" for "WSJ").
+   * Statements whose speaker (the person it refers to, or what the report says that person is)
+   * has every term of `name`: the person's own first, then those of their spokesman or office
+   * ("a spokesman for Mr Blair"), each in corpus order; then those that went through an outlet of
+   * that name ("told the WSJ" for "WSJ"). Failing that, a name with a typo is read as the name
+   * meant; and a role whose organisation the speaker's description leaves out ("the Bank of
+   * America spokeswoman" for "a spokeswoman for the bank") is matched in the statement's
+   * paragraph and headline.
    */
-  find(name: string): Statement[] {
-    const terms = this.analyzer.terms(name);
-    if (terms.length === 0) return [];
-    const { speaker, canonical, via } = this.table;
-    const has = (...names: number[]) => terms.every((t) => names.some((n) => n >= 0 && this.nameTerms[n]!.has(t)));
-    // Candidates involve a name with the query term in the fewest statements.
-    const statementsOf = (names: number[]) => names.reduce((sum, n) => sum + this.statementsByName[n]!.length, 0);
-    const names = terms.map((t) => this.namesByTerm.get(t) ?? []).sort((a, b) => statementsOf(a) - statementsOf(b))[0]!;
+  find(name: string): FoundStatement[] {
+    const wanted = this.query.wanted(name, false);
+    if (wanted.length === 0) return [];
+    const named = this.byName(wanted);
+    const inContext = wanted.some((w) => w.role) ? this.inContext(wanted) : [];
+    if (named.length > 0 || inContext.length > 0) {
+      const seen = new Set(named.map((s) => s.index));
+      return [...named, ...inContext.filter((s) => !seen.has(s.index))];
+    }
+    return this.byName(this.query.wanted(name, true));
+  }
+
+  /** Own statements with the typed words themselves first, then those matched only by stems or through a word for the same role. */
+  private byName(wanted: WantedTerms): FoundStatement[] {
+    const { speaker, canonical, description, via, names } = this.table;
+    const has = (ids: number[], exact: boolean) => wanted.every((w) => this.anyHas(ids, exact ? [w.term] : w.alternatives));
+    // "Federer" and "Federal" share a stem: a name with none of the words as typed comes later.
+    const asTyped = (ids: number[]) => wanted.some((w) => ids.some((n) => n >= 0 && names[n]!.toLowerCase().includes(w.word)));
+    const own: number[] = [];
+    const synonymous: number[] = [];
+    const proxies: number[] = [];
+    const through: number[] = [];
+    for (const i of this.candidates([this.rarest(wanted)])) {
+      const ids = [speaker[i]!, canonical[i]!, description[i]!];
+      if (has(ids, false)) {
+        if (isProxyFor(names[canonical[i]!]!, wanted, this.analyzer)) proxies.push(i);
+        else (has(ids, true) && asTyped(ids) ? own : synonymous).push(i);
+      } else if (has([via[i]!], false)) {
+        through.push(i);
+      }
+    }
+    return [
+      ...[...own, ...synonymous].map((i) => this.found(i, 'named')),
+      ...proxies.map((i) => this.found(i, 'proxy')),
+      ...through.map((i) => this.found(i, 'through')),
+    ];
+  }
+
+  /**
+   * A role with what the speaker's description leaves out ("the Bank of America spokeswoman" for
+   * "a spokeswoman for the bank"): statements whose speaker has every role term and whose
+   * paragraph or report headline has the other terms; most terms in the speaker first.
+   */
+  private inContext(wanted: WantedTerms): FoundStatement[] {
+    const { speaker, canonical, description, report, paragraph } = this.table;
+    const scored: Array<{ i: number; own: number }> = [];
+    for (const i of this.candidates(wanted.filter((w) => w.role)).slice(0, MAX_CONTEXT_CANDIDATES)) {
+      const ids = [speaker[i]!, canonical[i]!, description[i]!];
+      const missing = wanted.filter((w) => !this.anyHas(ids, w.alternatives));
+      if (missing.some((w) => w.role)) continue;
+      const owner = this.reports[report[i]!]!;
+      const text = `${owner.title}\n${owner.paragraphs[paragraph[i]! - 1]}`;
+      // Analysing thousands of paragraphs per query would be slow: most fail a plain substring test first.
+      const lower = text.toLowerCase();
+      if (!missing.every((w) => w.alternatives.some((t) => lower.includes(t.slice(0, 4))))) continue;
+      const context = new Set(this.analyzer.terms(text));
+      if (missing.every((w) => w.alternatives.some((t) => context.has(t)))) scored.push({ i, own: wanted.length - missing.length });
+    }
+    return scored.sort((a, b) => b.own - a.own || a.i - b.i).map(({ i }) => this.found(i, 'context'));
+  }
+
+  private anyHas(ids: readonly number[], alternatives: readonly string[]): boolean {
+    return ids.some((n) => n >= 0 && alternatives.some((t) => this.nameTerms[n]!.has(t)));
+  }
+
+  /** The alternatives of the typed term whose names are in the fewest statements. */
+  private rarest(wanted: WantedTerms): WantedTerm {
+    const statementsOf = (w: WantedTerm) =>
+      w.alternatives.reduce((sum, t) => sum + (this.namesByTerm.get(t) ?? []).reduce((n, name) => n + this.statementsByName[name]!.length, 0), 0);
+    return [...wanted].sort((a, b) => statementsOf(a) - statementsOf(b))[0]!;
+  }
+
+  /** Statements involving a name with any alternative of these terms, in corpus order. */
+  private candidates(wanted: WantedTerms): number[] {
     // In corpus order without sorting: mark the statements, then read the marks in order.
     const marked = new Uint8Array(this.size);
-    for (const n of names) for (const i of this.statementsByName[n]!) marked[i] = 1;
-    const candidates: number[] = [];
-    for (let i = 0; i < marked.length; i++) if (marked[i]) candidates.push(i);
-    const said = candidates.filter((i) => has(speaker[i]!, canonical[i]!));
-    const through = candidates.filter((i) => !has(speaker[i]!, canonical[i]!) && has(via[i]!));
-    return [...said, ...through].map((i) => this.statement(i));
+    for (const { alternatives } of wanted) {
+      for (const term of alternatives) for (const n of this.namesByTerm.get(term) ?? []) for (const i of this.statementsByName[n]!) marked[i] = 1;
+    }
+    const found: number[] = [];
+    for (let i = 0; i < marked.length; i++) if (marked[i]) found.push(i);
+    return found;
+  }
+
+  private found(i: number, match: SpeakerMatch): FoundStatement {
+    return { ...this.statement(i), index: i, match };
   }
 
   /** Statement `i` of the table, its text taken from its paragraph. */
   private statement(i: number): Statement {
-    const { names, report, paragraph, start, end, speaker, canonical, via } = this.table;
+    const { names, report, paragraph, start, end, speaker, canonical, description, via } = this.table;
     const owner = this.reports[report[i]!]!;
     return {
       reportId: owner.id,
       paragraph: paragraph[i]!,
       speaker: names[speaker[i]!]!,
       canonical: names[canonical[i]!]!,
+      description: names[description[i]!]!,
       statement: owner.paragraphs[paragraph[i]! - 1]!.slice(start[i], end[i]),
       start: start[i]!,
       end: end[i]!,
@@ -147,35 +246,25 @@ export class SpeakerIndex {
   }
 
   /** Distinct speaker names as written, most quoted first. */
-  names(): readonly string[] {
-    return this.rankedNames;
+  names(): string[] {
+    return this.rankedNames.map((n) => this.table.names[n]!);
   }
 
   /**
-   * Speakers sharing the most terms with `name` (typos allowed), for "did you mean"; when none do,
-   * the most quoted speakers, so the user sees who can be asked about.
+   * Speakers whose names look like `name`, for "did you mean": they share a word with it, or a
+   * word a typo away; most shared first. None when nothing looks alike.
    */
   similar(name: string, limit: number): string[] {
-    const terms = this.analyzer.terms(name);
-    const scored = this.names().map((candidate) => {
-      const own = this.analyzer.terms(candidate);
-      const score = terms.filter((t) => own.some((o) => o === t || (t.length >= 4 && editDistance(o, t) <= 1))).length;
-      return { candidate, score };
-    });
-    const close = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
-    return (close.length ? close.map((s) => s.candidate) : this.names()).slice(0, limit);
-  }
-}
-
-/** Levenshtein distance, for short words. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    const typed = this.analyzer.terms(name);
+    const scored: Array<{ name: number; score: number }> = [];
+    for (const n of this.rankedNames) {
+      const own = this.nameTerms[n]!;
+      const score = typed.filter((t) => own.has(t) || [...own].some((o) => this.query.isTypoOf(t, o))).length;
+      if (score > 0) scored.push({ name: n, score });
     }
-    previous = current;
+    return scored
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((s) => this.table.names[s.name]!);
   }
-  return previous[b.length]!;
 }

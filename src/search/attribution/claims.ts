@@ -6,7 +6,7 @@
  */
 import { accordingToSources } from './according.ts';
 import { inNounPhrase, isAcronym, isTimeToken } from './classify.ts';
-import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, reportingLemma } from './lexicon.ts';
+import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, isTitleWord, reportingLemma } from './lexicon.ts';
 import { channelVia, parseComplement, skipModifiers, verbGroupStart } from './predicate.ts';
 import { findSubject, isIntroduction, sharedSubject } from './subject.ts';
 import { isQuoteMark, type Token, type TokenRange } from './text.ts';
@@ -91,6 +91,8 @@ function invertedClaim(tokens: readonly Token[], verbAt: number): Claim | null {
   const end = tokens[skipModifiers(tokens, to)];
   // The name may be followed by a relative clause: "said Sinan Ulgen, a former diplomat who now heads …".
   const ends = end === undefined || /^[.!?”",]$/.test(end.text) || /^(who|which|that)$/.test(end.lower);
-  const named = to > from && (tokens[from]!.cap || isAcronym(tokens[from]!) || isDeterminer(tokens[from]!.lower));
+  // "said editor David Roberts": a title in lower case may open the name.
+  const opener = tokens[from];
+  const named = to > from && opener !== undefined && (opener.cap || isAcronym(opener) || isDeterminer(opener.lower) || isTitleWord(opener.lower));
   return ends && named ? { speaker: { from, to }, via: null, coordinator: -1 } : null;
 }

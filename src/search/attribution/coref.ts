@@ -6,6 +6,7 @@
  */
 import { countryOf } from './countries.ts';
 import { QUANTIFIERS, SUBJECT_PRONOUNS, isGerund, isPreposition, isTitleWord } from './lexicon.ts';
+import { describingWords } from './descriptions.ts';
 import { bare, findPeople, isNameParticle, type PersonMention } from './people.ts';
 import type { Token, TokenRange } from './text.ts';
 
@@ -45,6 +46,9 @@ export class Coreference {
   private readonly people = new Map<readonly Token[], PersonMention[]>();
   private clock = 0;
 
+  /** What the report says each person is, by canonical name (see descriptions.ts). */
+  private readonly descriptions = new Map<string, Set<string>>();
+
   /** `sentences`: every sentence of the report, so a surname can resolve to a full name given later. */
   constructor(sentences: readonly (readonly Token[])[]) {
     for (const tokens of sentences) {
@@ -54,11 +58,36 @@ export class Coreference {
         if (person.full && !this.fullNames.has(person.surname)) this.fullNames.set(person.surname, person.name);
       }
     }
+    for (const [tokens, people] of this.people) {
+      for (const person of people) {
+        const name = person.full ? person.name : (this.fullNames.get(person.surname) ?? person.name);
+        const words = this.descriptions.get(name) ?? new Set<string>();
+        for (const word of describingWords(tokens, person)) words.add(word);
+        this.descriptions.set(name, words);
+      }
+    }
   }
 
-  /** Records the people a sentence names, in reading order. */
+  /** Words the whole report uses to describe the person of this canonical name ("" for anyone else). */
+  description(canonical: string): string {
+    const words = this.descriptions.get(canonical);
+    return words === undefined ? '' : [...words].join(' ');
+  }
+
+  /**
+   * Records the people a sentence names, the first last: "he" in the next sentence is more likely
+   * its subject than someone it mentions later ("Baros denied a row with Benitez. He told …").
+   * A lone surname of someone named in full elsewhere counts too ("Parker praised French films").
+   */
   noteMentions(tokens: readonly Token[]): void {
-    for (const person of this.people.get(tokens) ?? findPeople(tokens)) this.touchPerson(person);
+    const people = this.people.get(tokens) ?? findPeople(tokens);
+    const mentions: Array<{ at: number; note: () => void }> = people.map((person) => ({ at: person.from, note: () => this.touchPerson(person) }));
+    tokens.forEach((t, at) => {
+      if (!t.cap || !t.word || people.some((p) => at >= p.from && at < p.to)) return;
+      const known = this.fullNames.has(bare(t)) ? this.bySurname(bare(t)) : undefined;
+      if (known !== undefined) mentions.push({ at, note: () => void (known.seen = ++this.clock) });
+    });
+    mentions.sort((a, b) => b.at - a.at).forEach((m) => m.note());
   }
 
   /** The canonical name of the speaker at `range` of a sentence's tokens. */

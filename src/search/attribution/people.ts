@@ -11,6 +11,8 @@ import type { Token } from './text.ts';
 export interface PersonMention {
   /** Token index where the mention starts, describers included. */
   from: number;
+  /** Token index where the name itself starts, after its describers. */
+  nameFrom: number;
   /** Token index just after the name. */
   to: number;
   /** The name as written, without a possessive: "Andrzej Duda", "Duda". */
@@ -87,6 +89,8 @@ function personInRun(tokens: readonly Token[], from: number, to: number, speaker
     tokens.slice(from, k).some((t) => isTitleWord(bare(t))) || titledBefore(tokens, from) || titledAfter(tokens, to);
   const length = nameWords(tokens, k, to);
   if (titled && length >= 1 && length <= 3 && plausibleName(tokens, k, to)) return mention(tokens, from, k, to, length > 1);
+  const afterTitle = titleInRun(tokens, from, to);
+  if (afterTitle > 0) return mention(tokens, from, afterTitle, to, nameWords(tokens, afterTitle, to) > 1);
   return unknownPair(tokens, from, to, speaker) ? mention(tokens, to - 2, to - 2, to, true) : null;
 }
 
@@ -103,6 +107,19 @@ function unknownPair(tokens: readonly Token[], from: number, to: number, speaker
   while (k < to + 2 && tokens[k] !== undefined && !tokens[k]!.cap && /^(also|has|had|have|later|previously)$/.test(tokens[k]!.lower)) k++;
   const verb = tokens[k];
   return verb !== undefined && verb.word && !verb.cap && reportingLemma(verb.lower) !== undefined;
+}
+
+/**
+ * "Finance Minister Palaniappan Chidambaram", "Culture Minister Renaud Donnedieu de Vabres": a
+ * capitalised title inside the run, then one to three name words; where the name starts, or -1.
+ */
+function titleInRun(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = to - 2; k >= from; k--) {
+    if (!isTitleWord(bare(tokens[k]!))) continue;
+    const length = nameWords(tokens, k + 1, to);
+    return length >= 1 && length <= 3 && plausibleName(tokens, k + 1, to) ? k + 1 : -1;
+  }
+  return -1;
 }
 
 const nameWords = (tokens: readonly Token[], from: number, to: number): number =>
@@ -158,6 +175,7 @@ function mention(tokens: readonly Token[], runStart: number, nameStart: number, 
   while (last > 0 && isParticle(tokens[nameStart + last - 1])) last--;
   return {
     from,
+    nameFrom: nameStart,
     to,
     name: names.join(' '),
     firstName: full ? bare(tokens[nameStart]!) : null,

@@ -32,6 +32,7 @@ export interface Complement {
   via: TokenRange | null;
 }
 
+const TIME_CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before']);
 const SCENE_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'from', 'via', 'through', 'with', 'for', 'after', 'amid']);
 
 /**
@@ -92,6 +93,8 @@ function statementKind(tokens: readonly Token[], i: number): Complement['kind'] 
   if (t === undefined || /^[.!?;)”"]$/.test(t.text)) return 'tail';
   if (t.text === ',') return insertionBeforeStatement(tokens, i) ? 'content' : 'tail';
   if (t.lower === 'that' || t.text === ':' || isQuoteMark(t)) return 'content';
+  // "“…,” Mr de Vabres said as he presented the award": a time clause after a statement that came first.
+  if (t.word && !t.cap && TIME_CLAUSE_OPENERS.has(t.lower)) return 'tail';
   if (EMPTY_OBJECTS.has(t.lower) || t.lower === 'by') return null;
   return looksLikeClause(tokens, i) ? 'content' : null;
 }

@@ -132,15 +132,6 @@ function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-/** Quotations in a paragraph: “…” pairs (unclosed runs to the end) and "…" pairs. */
-export function quoteSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/g)) {
-    spans.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return spans;
-}
-
 export function insideAny(position: number, spans: readonly Span[]): boolean {
   return spans.some((s) => position > s.start && position < s.end - 1);
 }
