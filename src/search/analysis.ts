@@ -20,7 +20,7 @@ export interface Analyzer {
   processTerm(word: string): string | null;
   /**
    * The index terms of a text, in order. With `words`, also counts each word that has a term,
-   * lower-cased as written (the speller's vocabulary).
+   * lower-cased as written, without a possessive (the speller's vocabulary).
    */
   terms(text: string, words?: Map<string, number>): string[];
   /** Words of a text with their offsets, for highlighting: `term` is null for stop words. */
@@ -158,7 +158,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
         if (term === null) continue;
         out.push(term);
         if (words && !token.startsWith(RESOLVED)) {
-          const word = token.toLowerCase();
+          const word = token.toLowerCase().replace(POSSESSIVE, '');
           words.set(word, (words.get(word) ?? 0) + 1);
         }
       }

@@ -32,6 +32,11 @@ export interface LibraryOptions {
    */
   minCoverage: number;
   /**
+   * And its best sentence carries at least this share (terms found together, not scattered over a
+   * paragraph: "the president of France" is not a paragraph naming France and a US president). Default 0.
+   */
+  minSentenceCoverage: number;
+  /**
    * Below `minCoverage`, the best passages are still given, marked as the closest ones, when their
    * report contains terms carrying at least this share of the query's weight: the subject is
    * covered, the asked detail perhaps not. Default 0.75.
@@ -94,18 +99,19 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   fuzzyMinLength: 5,
   prefixMinLength: 3,
   headlineBoost: 1.5,
-  minCoverage: 0.4,
+  minCoverage: 0.5,
+  minSentenceCoverage: 0.3,
   partialCoverage: 0.5,
-  maxMissingShare: 0.3,
+  maxMissingShare: 0.4,
   maxMissingNameShare: 0.3,
   missingWordWeight: 0.75,
   correctionWeight: 0.7,
-  derivationWeight: 0.3,
+  derivationWeight: 0.9,
   synonymWeight: 0.7,
-  synonymMaxShare: 0.001,
+  synonymMaxShare: 0.003,
   poolSize: 30,
   poolReports: 3,
-  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 3, headline: 0, answerKind: 0.8, lead: 0 },
+  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 4, headline: 1, answerKind: 1.2, lead: 0 },
   commonTermShare: 0.05,
   championListSize: 50,
   parallelFromParagraphs: 10_000,
@@ -148,6 +154,8 @@ export interface Hit {
   sentence: [number, number];
   /** Weighted share of the query's terms its whole report contains, headline included, 0..1. */
   reportCoverage: number;
+  /** Weighted share of the query's terms its best sentence contains, 0..1. */
+  sentenceCoverage: number;
 }
 
 export interface SearchRequest {
@@ -186,6 +194,8 @@ interface QueryWord {
   terms: Map<string, number>;
   /** Missing (no terms) and not an English word either: a name or coinage, the question's subject. */
   name: boolean;
+  /** Those of `terms` that are only WordNet synonyms: they count half as evidence that a passage answers. */
+  synonyms: Set<string>;
 }
 
 /** A query as search sees it, analysed once. */
@@ -246,6 +256,8 @@ export class Library {
   private readonly firstPassage: Map<string, number>;
   /** Terms of each passage's report headline (shared by the report's passages). */
   private readonly headlineTerms: Set<string>[];
+  /** Terms of every headline. */
+  private readonly titleTerms: Set<string>;
   /** How many passages contain each term: the relevance rule's weights. */
   private readonly documentFrequency: Map<string, number>;
   /** The best passages of each term too common to search by (see champions.ts). */
@@ -286,11 +298,12 @@ export class Library {
     });
     this.restored = snapshot !== undefined;
     if (from !== STATEMENTS_LATER) this.speakerIndex = new SpeakerIndex(snapshot?.statements ?? extractStatements(corpus.reports), corpus.reports, this.analyzer);
-    const headlines = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
+    const words = new Map<string, number>(snapshot?.words);
+    const headlines = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title, snapshot ? undefined : words))]));
     this.headlineTerms = this.passages.map((p) => headlines.get(p.reportId)!);
+    this.titleTerms = new Set([...headlines.values()].flatMap((terms) => [...terms]));
 
     // Each passage is analysed once; its terms feed the index, the term weights and the speller's words.
-    const words = new Map<string, number>(snapshot?.words);
     const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text, words));
     this.documentFrequency = new Map(snapshot?.documentFrequency);
     for (const terms of analysed) {
@@ -404,8 +417,10 @@ export class Library {
     const best = ranked[0];
     if (!best) return { terms, hits: [], status: 'declined' };
     // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
-    const answers = (hit: Hit) => hit.coverage > this.options.minCoverage + 1e-9;
-    const status = answers(best) ? 'answered' : best.reportCoverage >= this.options.partialCoverage - 1e-9 ? 'partial' : 'declined';
+    const { minCoverage, minSentenceCoverage, partialCoverage } = this.options;
+    const answers = (hit: Hit) => hit.coverage > minCoverage + 1e-9 && hit.sentenceCoverage >= minSentenceCoverage - 1e-9;
+    const close = (hit: Hit) => hit.reportCoverage >= partialCoverage - 1e-9 && hit.sentenceCoverage >= minSentenceCoverage - 1e-9;
+    const status = answers(best) ? 'answered' : close(best) ? 'partial' : 'declined';
     if (status === 'declined') return { terms, hits: [], status };
     const hits: Hit[] = [];
     const perReport = new Map<string, number>();
@@ -435,7 +450,7 @@ export class Library {
     const hits: Hit[] = [];
     for (const candidate of this.candidates(analysed, analysed.last, limit)) {
       const passage = this.passages[candidate.id]!;
-      hits.push({ passage, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, reportCoverage: 0, matched: candidate.matched, sentence: [0, passage.text.length] });
+      hits.push({ passage, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, reportCoverage: 0, sentenceCoverage: 0, matched: candidate.matched, sentence: [0, passage.text.length] });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -502,7 +517,8 @@ export class Library {
       all.push(term);
       if (seen.has(term)) continue;
       seen.add(term);
-      const df = this.documentFrequency.get(term) ?? 0;
+      // A word of a headline is known too: it is the context of all its report's paragraphs.
+      const df = this.documentFrequency.get(term) ?? (this.titleTerms.has(term) ? 1 : 0);
       // A word the corpus never writes may be a typo even when its stem exists ("goverment" → "gover").
       // An English word is not a typo, even when the corpus lacks it ("tanks" is not "talks").
       const english = this.related.isEnglish(term);
@@ -515,12 +531,16 @@ export class Library {
       const completed = !known && !corrected && i === last && word.length >= this.options.prefixMinLength ? this.speller.complete(word) : undefined;
       const base = known ? term : (corrected ?? (completed && this.analyzer.processTerm(completed)));
       const terms = new Map<string, number>();
+      const synonyms = new Set<string>();
       const offer = (t: string, factor: number) => terms.set(t, Math.max(terms.get(t) ?? 0, factor));
       if (base) offer(base, known ? 1 : correctionWeight);
       const related = this.related.of(base ?? term);
       for (const t of related.derivations) offer(t, derivationWeight);
       if ((this.documentFrequency.get(base ?? term) ?? 0) <= synonymMaxShare * this.passages.length) {
-        for (const t of related.synonyms) offer(t, synonymWeight);
+        for (const t of related.synonyms) {
+          if (!terms.has(t)) synonyms.add(t);
+          offer(t, synonymWeight);
+        }
       }
       // A word the corpus never uses weighs half as much when it can only be a verb or an adjective
       // ("cost" of a noun matters; "succeed", "face" mostly frame the question).
@@ -529,7 +549,7 @@ export class Library {
       const standIns = [...terms.keys()];
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       const name = standIns.length === 0 && !english && !this.related.looksEnglish(term);
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name });
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which
@@ -546,12 +566,15 @@ export class Library {
     return { text, words, terms: [...weights.keys()], weights, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), last: all.at(-1) };
   }
 
-  /** The share of a query's weight that a set of terms carries: each word counts by its best-matching term. */
-  private share(query: Query, has: (term: string) => boolean | number): number {
+  /**
+   * The share of a query's weight that a set of terms carries: each word counts by its best-matching
+   * term. As `evidence` (does the passage answer?), a synonym counts half: it may be another sense.
+   */
+  private share(query: Query, has: (term: string) => boolean | number, evidence = false): number {
     let carried = 0;
     for (const word of query.words) {
       let best = 0;
-      for (const [term, factor] of word.terms) best = Math.max(best, factor * +has(term));
+      for (const [term, factor] of word.terms) best = Math.max(best, factor * (evidence && word.synonyms.has(term) ? 0.5 : 1) * +has(term));
       carried += word.weight * best;
     }
     return query.totalWeight > 0 ? carried / query.totalWeight : 0;
@@ -615,13 +638,14 @@ export class Library {
         weights.answerKind * (kindFound ? 1 : 0) +
         weights.lead * (passage.paragraph === 1 ? 1 : 0);
       // The headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
-      const coverage = this.share(query, (t) => (terms.has(t) ? 1 : headline.has(t) ? 0.5 : 0));
+      const coverage = this.share(query, (t) => (terms.has(t) ? 1 : headline.has(t) ? 0.5 : 0), true);
       hits.push({
         passage,
         report,
         score: rankScore,
         coverage,
         reportCoverage: reportShare,
+        sentenceCoverage: sentence.weight,
         matched: [...terms].filter((t) => wanted.has(t)),
         sentence: sentence.range,
         rankScore,
