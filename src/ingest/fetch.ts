@@ -5,8 +5,8 @@ import { BlockList, isIP } from 'node:net';
 import { SourceError } from './found.ts';
 
 export interface FetchOptions {
-  /** Refuse hosts that resolve to a loopback, private, link-local or otherwise non-public address. */
-  publicOnly: boolean;
+  /** Which resolved addresses may be connected to (isPublicAddress); without it, any. */
+  allowAddress?: (address: string) => boolean;
   /** Content types (without parameters) accepted; others are refused. */
   accept: (contentType: string) => boolean;
   maxBytes?: number;
@@ -27,7 +27,7 @@ export const FETCH_TIMEOUT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
 
 /**
- * GETs an http(s) URL within limits: at most 10 MB in 15 s, 5 redirects. With `publicOnly`, every
+ * GETs an http(s) URL within limits: at most 10 MB in 15 s, 5 redirects. With `allowAddress`, every
  * host (the first and each redirect's) is resolved first and refused before any connection when one
  * of its addresses is not public; the connection then goes to the address that was checked, so a
  * second DNS answer cannot point it elsewhere.
@@ -36,7 +36,7 @@ export async function fetchSource(url: string, options: FetchOptions): Promise<F
   const deadline = Date.now() + (options.timeoutMs ?? FETCH_TIMEOUT_MS);
   let current = parseHttpUrl(url);
   for (let redirects = 0; ; redirects++) {
-    const address = await resolve(current, options.publicOnly);
+    const address = await resolve(current, options.allowAddress);
     const response = await get(current, address, options, deadline);
     if ('fetched' in response) return response.fetched;
     if (redirects === MAX_REDIRECTS) throw new SourceError(`too many redirects (more than ${MAX_REDIRECTS})`);
@@ -60,7 +60,7 @@ interface Address {
   family: 4 | 6;
 }
 
-async function resolve(url: URL, publicOnly: boolean): Promise<Address> {
+async function resolve(url: URL, allowAddress: ((address: string) => boolean) | undefined): Promise<Address> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const literal = isIP(host);
   let addresses: Address[];
@@ -72,8 +72,8 @@ async function resolve(url: URL, publicOnly: boolean): Promise<Address> {
       throw new SourceError(`the host ${host} could not be found`);
     }
   }
-  if (publicOnly) {
-    const refused = addresses.find((a) => !isPublicAddress(a.address));
+  if (allowAddress) {
+    const refused = addresses.find((a) => !allowAddress(a.address));
     if (refused) throw new SourceError(`${host} is not a public address (${refused.address}): the bot only reads public web pages`);
   }
   const first = addresses[0];
@@ -81,21 +81,25 @@ async function resolve(url: URL, publicOnly: boolean): Promise<Address> {
   return first;
 }
 
-/** Loopback, private, link-local (cloud metadata), shared, documentation, multicast and reserved ranges. */
-const NOT_PUBLIC = new BlockList();
+/**
+ * Loopback, private, link-local (cloud metadata), shared, documentation, multicast and reserved ranges.
+ * Two lists: BlockList checks an IPv4 address against IPv6 rules too, as IPv4-mapped.
+ */
+const NOT_PUBLIC_V4 = new BlockList();
+const NOT_PUBLIC_V6 = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
   ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 3],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
+] as const) NOT_PUBLIC_V4.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
   // ::ffff:0:0/96 (IPv4-mapped) and 64:ff9b::/96 (NAT64) can carry any IPv4 address, private ones too.
   ['::', 96], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+] as const) NOT_PUBLIC_V6.addSubnet(network, prefix, 'ipv6');
 
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  return !NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return family === 4 ? !NOT_PUBLIC_V4.check(address, 'ipv4') : !NOT_PUBLIC_V6.check(address, 'ipv6');
 }
 
 type Response = { redirect: string } | { fetched: Fetched };

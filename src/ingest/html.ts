@@ -13,6 +13,11 @@ export function extractHtml(html: string, pageUrl?: string): Found {
 /** Same, from a parsed document (any DOM: the timing script also runs it over jsdom). Mutates it. */
 export function extractArticle(document: Document, pageUrl?: string): Found {
   const meta = pageMetadata(document, pageUrl);
+  // Readability turns some divs into paragraphs without their classes: furniture goes first.
+  // Bylines stay, for Readability to find the author in.
+  for (const element of [...document.querySelectorAll('[class], [id], [aria-label]')]) {
+    if (hasFurnitureName(element) && !/byline|author/i.test(element.getAttribute('class') ?? '')) element.remove();
+  }
   // keepClasses: the furniture filter below reads class names ("advert", "share", "caption").
   const article = new Readability(document, { keepClasses: true, serializer: (node) => node }).parse();
   const content = article?.content as Element | null | undefined;
@@ -135,11 +140,15 @@ const FURNITURE_WORD = /^(?:ad|ads|advert|adverts|advertisement|advertising|spon
 const MAX_FURNITURE_CHARS = 600;
 
 function isFurnitureElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName)) return true;
+  return SKIPPED_TAGS.has(element.tagName) || hasFurnitureName(element);
+}
+
+function hasFurnitureName(element: Element): boolean {
   // Furniture is small: a long block with such a class ("no_caption") is the article itself.
   if ((element.textContent ?? '').length > MAX_FURNITURE_CHARS) return false;
-  const words = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('aria-label')].join(' ').split(/[\s_-]+/);
-  return words.some((word) => FURNITURE_WORD.test(word));
+  const names = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('aria-label')].join(' ').split(/\s+/);
+  // "no_caption", "no-ads": a name that says the thing is absent.
+  return names.some((name) => !/^no[_-]/i.test(name) && name.split(/[_-]+/).some((word) => FURNITURE_WORD.test(word)));
 }
 
 /** The text of each block element, in document order, with how much of it is link text. */

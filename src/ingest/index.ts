@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CorpusError, decodeReportText, parseReport } from '../corpus/load.ts';
 import { ReportError, slugify } from '../corpus/parse.ts';
 import type { Report } from '../corpus/report.ts';
-import { fetchSource, MAX_SOURCE_BYTES, type Fetched } from './fetch.ts';
+import { fetchSource, isPublicAddress, MAX_SOURCE_BYTES, type Fetched } from './fetch.ts';
 import { SourceError, type Found } from './found.ts';
 import { extractHtml } from './html.ts';
 import { extractPdf } from './pdf.ts';
@@ -83,10 +83,10 @@ async function read(source: Source, options: IngestOptions): Promise<Read> {
     const kind = KIND_OF_EXTENSION[path.extname(source.attachment.name).toLowerCase()];
     if (!kind) throw new SourceError(`${source.attachment.name}: only .md, .txt, .html and .pdf files can be added`);
     // Discord's own URL, not one a member typed: the public-address rule is for members' URLs.
-    const fetched = await fetchSource(source.attachment.url, { publicOnly: false, accept: () => true, ...limits(options) });
+    const fetched = await fetchSource(source.attachment.url, { accept: () => true, ...limits(options) });
     return { name: source.attachment.name, kind, bytes: fetched.bytes, ...charsetOf(fetched) };
   }
-  const fetched = await fetchSource(source.url, { publicOnly: !options.allowPrivateUrls, accept: (type) => URL_TYPES.has(type), ...limits(options) });
+  const fetched = await fetchSource(source.url, { ...(options.allowPrivateUrls ? {} : { allowAddress: isPublicAddress }), accept: (type) => URL_TYPES.has(type), ...limits(options) });
   const kind = KIND_OF_TYPE[fetched.contentType]!;
   return { name: new URL(fetched.url).pathname.split('/').pop() || new URL(fetched.url).hostname, kind, bytes: fetched.bytes, url: fetched.url, ...charsetOf(fetched) };
 }
