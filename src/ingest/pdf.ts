@@ -1,4 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { normalizeSpace, SourceError, type Found } from './found.ts';
 
 /** A line of text on a page, in PDF units (y grows upwards). */
@@ -17,6 +16,8 @@ export interface Line {
  * Node 20); paragraphs are rebuilt from the lines' positions by `paragraphsOf`.
  */
 export async function extractPdf(bytes: Uint8Array): Promise<Found> {
+  // Loaded on first use: pdf.js is large, and most bots never read a PDF.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let document;
   try {
     // A copy: pdf.js transfers the buffer it is given to its worker.
