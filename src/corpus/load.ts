@@ -162,7 +162,7 @@ async function parseDataFile<T>(dir: string, file: string, schema: z.ZodType<T[]
   return parsed.data;
 }
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   return stat(file).then(
     () => true,
     () => false,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { exists } from './load.ts';
 import { parseMarkdownReport } from './parse.ts';
 import type { Report } from './report.ts';
 
@@ -75,11 +76,4 @@ export async function retireFile(corpusDir: string, file: string): Promise<Corpu
     retired,
     undo: () => rename(path.join(corpusDir, retired), path.join(corpusDir, file)),
   };
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -39,7 +39,7 @@ export function renderReportPreview(ingested: Ingested, buttons: PreviewButtons)
   if (paragraphs.length > 1) lines.push('**Last paragraph**', quote(paragraphs.at(-1)!));
   if (ingested.warnings.length) lines.push('', '**Warnings**', ...ingested.warnings.map((w) => `- ${escapeMarkdown(w)}`));
   return {
-    content: 'Preview: nothing is written until you click **Add to the corpus** (15 minutes).',
+    content: truncate(`Preview of **${escapeMarkdown(ingested.report.title)}**: nothing is written until you click **Add to the corpus** (15 minutes).`, DISCORD_LIMITS.content),
     embeds: [{ title: truncate(ingested.report.title, DISCORD_LIMITS.embedTitle), description: truncate(lines.join('\n'), DISCORD_LIMITS.embedDescription), color: PREVIEW_COLOR }],
     components: [
       {

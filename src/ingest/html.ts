@@ -13,10 +13,11 @@ export function extractHtml(html: string, pageUrl?: string): Found {
 /** Same, from a parsed document (any DOM: the timing script also runs it over jsdom). Mutates it. */
 export function extractArticle(document: Document, pageUrl?: string): Found {
   const meta = pageMetadata(document, pageUrl);
-  // Readability turns some divs into paragraphs without their classes: furniture goes first.
-  // Bylines stay, for Readability to find the author in.
+  // Readability turns some divs into paragraphs without their classes, so adverts, share and
+  // "related" blocks go first. Not bylines (Readability finds the author in them), nor captions
+  // and empty icon links: Readability weighs a block's captions and images, and they leave a figure.
   for (const element of [...document.querySelectorAll('[class], [id], [aria-label]')]) {
-    if (hasFurnitureName(element) && !/byline|author/i.test(element.getAttribute('class') ?? '')) element.remove();
+    if (element.textContent?.trim() && hasFurnitureName(element, PRUNED_WORD)) element.remove();
   }
   // keepClasses: the furniture filter below reads class names ("advert", "share", "caption").
   const article = new Readability(document, { keepClasses: true, serializer: (node) => node }).parse();
@@ -143,12 +144,15 @@ function isFurnitureElement(element: Element): boolean {
   return SKIPPED_TAGS.has(element.tagName) || hasFurnitureName(element);
 }
 
-function hasFurnitureName(element: Element): boolean {
+/** What is taken out before Readability runs (see extractArticle). */
+const PRUNED_WORD = /^(?:ad|ads|advert|adverts|advertisement|advertising|sponsor|sponsored|promo|share|sharing|social|related|newsletter|cookie|cookies|consent|outbrain|taboola)$/i;
+
+function hasFurnitureName(element: Element, furniture = FURNITURE_WORD): boolean {
   // Furniture is small: a long block with such a class ("no_caption") is the article itself.
   if ((element.textContent ?? '').length > MAX_FURNITURE_CHARS) return false;
   const names = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('aria-label')].join(' ').split(/\s+/);
   // "no_caption", "no-ads": a name that says the thing is absent.
-  return names.some((name) => !/^no[_-]/i.test(name) && name.split(/[_-]+/).some((word) => FURNITURE_WORD.test(word)));
+  return names.some((name) => !/^no[_-]/i.test(name) && name.split(/[_-]+/).some((word) => furniture.test(word)));
 }
 
 /** The text of each block element, in document order, with how much of it is link text. */
