@@ -41,8 +41,11 @@ export type ReportChange =
   | { ok: true; action: 'added' | 'removed'; id: string; title: string; file: string; retired?: string; reloads: ShardOutcome[] }
   | { ok: false; action: 'added' | 'removed'; id: string; title: string; reason: string };
 
-/** Whether the corpus folder is valid after a change: the reloads, or the loader's refusal. */
-export type Check = () => Promise<{ ok: true; reloads: ShardOutcome[] } | { ok: false; reason: string }>;
+/**
+ * Whether the corpus folder is valid after a change: the reloads, or the loader's refusal, and what
+ * to do once the change is undone (reload the shards that took it).
+ */
+export type Check = () => Promise<{ ok: true; reloads: ShardOutcome[] } | { ok: false; reason: string; afterUndo?: () => Promise<unknown> }>;
 
 interface Known {
   id: string;
@@ -76,6 +79,7 @@ async function change(action: 'added' | 'removed', report: { id: string; title: 
   });
   if (!checked.ok) {
     await done.undo();
+    await checked.afterUndo?.();
     return failed(checked.reason);
   }
   return { ok: true, action, id: report.id, title: report.title, file: done.file, ...(done.retired ? { retired: done.retired } : {}), reloads: checked.reloads };

@@ -83,9 +83,30 @@ describe('PDFs', () => {
     expect(found.title).toBe('Grain Corridor Talks Resume');
   });
 
+  it('also with paragraphs set apart by blank lines, and "Page n of 2" footers', async () => {
+    // Full lines, so the page break falls inside the third paragraph with nothing to mark it.
+    const full = [
+      ['The grain corridor talks resumed in Istanbul on Friday, with negotiators', 'from both sides seeking security guaran-', 'tees for merchant shipping through the Black Sea.'],
+      ['A second paragraph starts here and runs on for a while so that it fills', 'three lines of the page before it finally comes to an end in the middle', 'of the line.'],
+      ['The third paragraph begins at the bottom of the first page and carries on', 'over the page break to the second page, where it ends after a few words.'],
+      ['The last paragraph is short.'],
+    ];
+    const pdf = await makePdf({ title: 'Grain Talks', runningHead: 'The Dossier Review', paragraphs: full, linesPerPage: 7, style: 'gap', pageLabel: (n, count) => `Page ${n} of ${count}` });
+    expect((await extractPdf(pdf)).paragraphs).toEqual(full.map((lines) => lines.join(' ').replace('guaran- tees', 'guarantees')));
+  });
+
   it('takes title and author from the document info when it has them', async () => {
     const found = await extractPdf(await makePdf({ title: 'Grain Talks', author: 'Jane Roe', paragraphs, linesPerPage: 40 }));
     expect(found).toMatchObject({ title: 'Grain Talks', author: 'Jane Roe', paragraphs: expected });
+  });
+
+  it('reads a real two-column paper: columns in turn, a paragraph on past a footnote into the next column', async () => {
+    const found = await extractPdf(new Uint8Array(readFileSync(path.join(import.meta.dirname, 'fixtures/pdfs/tracemonkey.pdf'))));
+    expect(found.title).toBe('Trace-based Just-in-Time Type Specialization for Dynamic Languages');
+    const intro = found.paragraphs.find((p) => p.startsWith('Dynamic languages such as JavaScript, Python, and Ruby'));
+    expect(intro).toContain('is the de facto standard for client-side web programming and is used for the application logic of browser-based productivity applications such as Google Mail');
+    expect(found.paragraphs.some((p) => p.startsWith('Permission to make digital or hard copies'))).toBe(true);
+    expect(found.paragraphs.filter((p) => /^\d+$/.test(p))).toEqual([]);
   });
 
   it('refuses what is not a PDF', async () => {

@@ -1,7 +1,7 @@
 // /report add and remove through the real discord.js client against the local fake Discord, which
 // serves the attachments' bytes at the URLs the interactions name.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EPHEMERAL, MANAGE_GUILD, shownMessage, startTestBot, type SentMessage, type TestBot } from './helpers/bot.ts';
@@ -26,10 +26,10 @@ function add(file: { filename: string; data: Uint8Array | string }, extra: Array
 
 /**
  * The message shown, with bold marks and markdown escapes taken out, and the flags of a deferral
- * (the edit after it carries none). Reindexing can take seconds on a busy machine.
+ * (the edit after it carries none).
  */
 async function shown(interactionId: string): Promise<SentMessage> {
-  const requests = await t.fake.waitForResponse(interactionId, undefined, { timeoutMs: 20_000 });
+  const requests = await t.fake.waitForResponse(interactionId);
   const message = shownMessage(requests);
   const callback = requests.find((r) => r.path.endsWith('/callback'))?.body as { data?: { flags?: number } } | undefined;
   const plain = (text: string) => text.replace(/\*\*/g, '').replace(/\\([\\*_~`|<>#\-[\]()@:])/g, '$1');
@@ -47,10 +47,8 @@ function buttons(message: SentMessage): { add: string; cancel: string } {
 }
 
 async function click(customId: string, target: Record<string, unknown> = {}): Promise<SentMessage> {
-  const interaction = t.fake.sendButton({ customId, ...target });
-  return shown(interactionId(interaction));
+  return shown(t.fake.sendButton({ customId, ...target }).id);
 }
-const interactionId = (interaction: { id: string }) => interaction.id;
 
 async function ask(question: string): Promise<string[]> {
   const interaction = t.fake.sendSlashCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: question }] });
@@ -129,6 +127,22 @@ describe('/report add', () => {
     const late = await click(buttons(preview).add);
     expect(late.content).toMatch(/expired/);
     expect(corpusFiles()).toEqual(before);
+  });
+
+  it('takes the file back when the folder then fails to load: the corpus and the served library stay as they were', async () => {
+    const preview = await shown(add({ filename: 'tide.txt', data: 'Tide Tables Revised\n\nThe harbour office revised its tide tables.\n' }).id);
+    // Another file breaks the folder between the preview and the click.
+    await writeFile(path.join(t.corpusDir, 'broken.md'), '---\nid: [x\n---\n\nText.\n');
+    try {
+      const refused = await click(buttons(preview).add);
+      expect(refused.content).toMatch(/Tide Tables Revised was not added, nothing changed: broken\.md: bad front matter/);
+      expect(corpusFiles()).not.toContain('tide-tables-revised.md');
+      expect(readdirSync(t.corpusDir).filter((f) => f.includes('tide'))).toEqual([]);
+      expect(t.bot.dossier.info.reports.map((r) => r.id)).not.toContain('tide-tables-revised');
+      expect(await ask('Where did the grain corridor talks stall?')).toContain('The grain corridor talks stalled in Istanbul over insurance for the ships.');
+    } finally {
+      await rm(path.join(t.corpusDir, 'broken.md'));
+    }
   });
 
   it('is refused, ephemerally, for a member without Manage Server, before anything is downloaded', async () => {

@@ -117,13 +117,17 @@ export async function reportAutocomplete(context: BotContext, interaction: Autoc
   await interaction.respond(toChoices(reportChoices(context.dossier.info.reports, String(interaction.options.getFocused()))));
 }
 
-/** A change stands when every library reloads from the folder; otherwise it is undone. */
+/**
+ * A change stands when every library reloads from the folder; otherwise it is undone, and the shards
+ * that did load it reload the folder as it was.
+ */
 function reloadCheck(reload: ReloadEverywhere): Check {
   return async () => {
     const reloads = await reload();
     const refused = reloads.find((r) => !r.outcome.ok)?.outcome;
     if (!refused || refused.ok) return { ok: true, reloads };
-    return { ok: false, reason: `${refused.file}: ${refused.reason}` };
+    const someTookIt = reloads.some((r) => r.outcome.ok);
+    return { ok: false, reason: `${refused.file}: ${refused.reason}`, ...(someTookIt ? { afterUndo: reload } : {}) };
   };
 }
 

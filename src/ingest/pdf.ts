@@ -121,14 +121,19 @@ export function paragraphsOf(lines: Line[], pageCount: number, info: { title?: s
   const title = info.title ?? (heading.length ? joinLines(heading) : undefined);
   const groups: Line[][] = [];
   let previous: Line | undefined;
+  let current: Line[] | undefined;
   for (const line of body) {
     if (heading.includes(line)) continue;
-    const group = groups.at(-1);
-    if (!group || !previous || startsParagraph(previous, line, spacing, marginOf(body, line), columnRight(body, previous))) groups.push([line]);
-    else group.push(line);
+    // At a column or page break, text goes on from the last paragraph in its type size: a footnote
+    // in smaller type at the foot of the column comes between.
+    const group = previous && isBreak(previous, line) ? groups.findLast((g) => sameSize(g[0]!, line)) : current;
+    const last = group?.at(-1);
+    if (!group || !last || startsParagraph(last, line, spacing, marginOf(body, line), columnRight(body, last))) groups.push((current = [line]));
+    else (current = group).push(line);
     previous = line;
   }
-  const paragraphs = groups.map(joinLines).filter((text) => text !== title);
+  const words = new Set(body.flatMap((line) => line.text.split(' ')));
+  const paragraphs = groups.map((group) => joinLines(group, words)).filter((text) => text !== title);
   if (paragraphs.length === 0) throw new SourceError('no text found in this PDF (a scan without a text layer?)');
   const found: Found = { paragraphs, warnings: dropped ? [`${dropped} line${dropped === 1 ? '' : 's'} left out as page numbers, running heads or footers`] : [] };
   if (title) found.title = title;
@@ -136,12 +141,19 @@ export function paragraphsOf(lines: Line[], pageCount: number, info: { title?: s
   return found;
 }
 
+function isBreak(previous: Line, line: Line): boolean {
+  return line.page !== previous.page || line.y > previous.y;
+}
+
+function sameSize(a: Line, b: Line): boolean {
+  return Math.abs(a.size - b.size) <= 0.15 * a.size;
+}
+
 function startsParagraph(previous: Line, line: Line, spacing: number, left: number, right: number): boolean {
   const indented = line.x > left + line.size * 0.8;
-  const sizeChanged = Math.abs(line.size - previous.size) > 0.15 * previous.size;
+  const sizeChanged = !sameSize(previous, line);
   const shortBefore = previous.right < right - previous.size * 3;
-  const newColumnOrPage = line.page !== previous.page || line.y > previous.y;
-  if (newColumnOrPage) return indented || shortBefore || sizeChanged;
+  if (isBreak(previous, line)) return indented || shortBefore || sizeChanged;
   return indented || sizeChanged || previous.y - line.y > spacing * 1.4;
 }
 
@@ -154,21 +166,28 @@ function marginOf(lines: Line[], line: Line): number {
   return margin;
 }
 
-/** The right edge of a line's column: the furthest any line of its page and column reaches. */
+/** The right edge of a line's column: the furthest any line of its page, column and type size reaches. */
 function columnRight(lines: Line[], line: Line): number {
   const margin = marginOf(lines, line);
   let right = line.right;
   for (const other of lines) {
-    if (other.page === line.page && Math.abs(other.x - margin) < line.size * 3 && other.right > right) right = other.right;
+    if (other.page === line.page && sameSize(other, line) && Math.abs(other.x - margin) < line.size * 3 && other.right > right) right = other.right;
   }
   return right;
 }
 
-function joinLines(lines: Line[]): string {
+/**
+ * A paragraph's lines as one text. A line ending "letters-" before a lower-case word is a hyphenated
+ * word, joined, unless the document writes that compound with its hyphen elsewhere ("mixed-mode").
+ */
+function joinLines(lines: Line[], words: ReadonlySet<string> = new Set()): string {
   let text = '';
   for (const line of lines) {
+    const broken = /(\S*\p{L})-$/u.exec(text)?.[1];
+    const next = line.text.split(' ')[0]!;
     if (!text) text = line.text;
-    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line.text)) text = text.slice(0, -1) + line.text;
+    else if (broken && /^\p{Ll}/u.test(next) && !words.has(`${broken}-${next}`)) text = text.slice(0, -1) + line.text;
+    else if (broken && /^\p{Ll}/u.test(next)) text += line.text;
     else text += ` ${line.text}`;
   }
   return text;
