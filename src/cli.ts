@@ -7,13 +7,14 @@
  *   npm run cli -- add-report SOURCE [--yes] [--json]      (a file or an http(s) URL)
  *   npm run cli -- remove-report ID
  */
+import { mkdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.ts';
 import { addReport, knownReport, OVERRIDE_OPTIONS, removeReport, type Check, type ReportChange } from '../commands/report.ts';
 import { errorAnswer, type Answer } from './answer.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
-import { CorpusError, loadCorpus } from './corpus/load.ts';
+import { CorpusError, exists, loadCorpus } from './corpus/load.ts';
 import { Dossier } from './dossier.ts';
 import { renderJson, renderReportChangeText, renderReportJson, renderReportPreviewText, renderTerminal } from './format/index.ts';
 import { ingest, SourceError, type Source } from './ingest/index.ts';
@@ -117,7 +118,8 @@ async function addReportCli(words: string[], values: Values, corpusDir: string, 
   if (!given || extra.length) throw new CliUsageError('add-report takes one SOURCE: a file or an http(s) URL');
   const published = values['published'];
   if (typeof published === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new CliUsageError('--published must be a date like 2024-03-31');
-  const corpus = await loadCorpus(corpusDir);
+  // A corpus folder that does not exist yet is an empty one: --yes creates it.
+  const corpus = (await exists(corpusDir)) ? await loadCorpus(corpusDir) : { reports: [] };
   const source: Source = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? { url: given } : { file: given };
   const overrides = Object.fromEntries(OVERRIDE_OPTIONS.flatMap((key) => (typeof values[key] === 'string' ? [[key, values[key]]] : [])));
   const who = { who: 'cli', source: given };
@@ -131,6 +133,7 @@ async function addReportCli(words: string[], values: Values, corpusDir: string, 
   }
   let change: ReportChange | undefined;
   if (values.yes) {
+    await mkdir(corpusDir, { recursive: true });
     change = await addReport(corpusDir, ingested, corpus.reports, loadCheck(corpusDir));
     logger.info({ ...who, id: change.id, result: change.ok ? 'added' : 'refused', ...(change.ok ? { file: change.file } : { reason: change.reason }) }, change.ok ? 'report added' : 'add-report refused');
     if (!change.ok) return refuse(change.reason);

@@ -107,6 +107,17 @@ describe('add-report', { timeout: 60_000 }, () => {
     expect(existsSync(path.join(corpus, '.removed/harbour-pilots-strike-over-pensions.md'))).toBe(true);
   });
 
+  it('creates a corpus folder that does not exist yet', async () => {
+    const fresh = path.join(corpus, '..', `${path.basename(corpus)}-new`, 'reports');
+    try {
+      const { code, stdout } = await runCli(['add-report', `${base}/news/harbour-pilots`, '--corpus', fresh, '--yes', '--json'], '', local);
+      expect(code).toBe(0);
+      expect(readFileSync(path.join(fresh, String(lastLine(stdout)['file'])), 'utf8')).toContain('title: "Harbour pilots strike over pensions"');
+    } finally {
+      await rm(path.dirname(fresh), { recursive: true, force: true });
+    }
+  });
+
   it.each([
     ['no source', ['add-report']],
     ['two sources', ['add-report', 'a.txt', 'b.txt']],

@@ -43,10 +43,10 @@ describe('web pages', () => {
     expect(found.url).toMatch(/^https:\/\/www\.theverge\.com\//);
   });
 
-  it('leaves page furniture out: navigation, adverts, share links, captions, byline, copyright', () => {
+  it('leaves page furniture out: navigation, adverts, share links, captions, byline, date line, copyright', () => {
     const html = `<html><head><title>Harbour Pilots Strike</title></head><body>
       <nav><a href="/">Home</a> <a href="/world">World</a></nav>
-      <article><h1>Harbour Pilots Strike</h1><p class="byline">By Jane Roe</p>
+      <article><h1>Harbour Pilots Strike</h1><p class="byline">By Jane Roe</p><p>Published March 5, 2024</p>
       <p>Harbour pilots in Rotterdam went on strike over pensions on Tuesday, and ships queued outside the port for most of the day while talks went on.</p>
       <div class="advert">Advertisement: buy a boat</div>
       <figure><img src="a.jpg"><figcaption>Ships waiting outside the port.</figcaption></figure>

@@ -209,5 +209,15 @@ function isFurniture(text: string, title: string | undefined, author: string | u
   if (title && text === title) return true;
   if (/^by\s+\S/i.test(text) && text.length < 80 && (!author || text.toLowerCase().includes(author.toLowerCase().split(/[ ,]/)[0]!))) return true;
   if (author && text.length < 80 && text.toLowerCase() === author.toLowerCase()) return true;
-  return text.length < 250 && FURNITURE_TEXT.some((pattern) => pattern.test(text));
+  return text.length < 250 && (FURNITURE_TEXT.some((pattern) => pattern.test(text)) || isDateLine(text));
 }
+
+/** "Published March 5, 2024", "Updated 5 March 2024 at 08:00": the page's date line, not text. */
+function isDateLine(text: string): boolean {
+  const date = text.replace(/^(?:(?:first )?published|updated|last updated|posted)\s*:?\s*(?:on\s+)?/i, '').replace(/,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}.*$/i, '');
+  return DATE_LINE.test(date);
+}
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+/** A date alone: "March 5, 2024", "Tuesday 5 March 2024", "2024-03-05". */
+const DATE_LINE = new RegExp(`^(?:[A-Z][a-z]+day,? )?(?:\\d{1,2} ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,?) \\d{4}$|^\\d{4}-\\d{2}-\\d{2}$`);

@@ -88,7 +88,7 @@ async function read(source: Source, options: IngestOptions): Promise<Read> {
   }
   const fetched = await fetchSource(source.url, { ...(options.allowPrivateUrls ? {} : { allowAddress: isPublicAddress }), accept: (type) => URL_TYPES.has(type), ...limits(options) });
   const kind = KIND_OF_TYPE[fetched.contentType]!;
-  return { name: new URL(fetched.url).pathname.split('/').pop() || new URL(fetched.url).hostname, kind, bytes: fetched.bytes, url: fetched.url, ...charsetOf(fetched) };
+  return { name: fetched.url, kind, bytes: fetched.bytes, url: fetched.url, ...charsetOf(fetched) };
 }
 
 function limits(options: IngestOptions) {
