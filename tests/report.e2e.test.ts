@@ -153,14 +153,19 @@ describe('/report add', () => {
     expect(t.fake.attachmentDownloads.length).toBe(downloads);
   });
 
-  it('refuses bad input politely: no source, a binary .txt, an unknown kind of file', async () => {
+  it('refuses bad input politely: no source, a binary .txt, an unknown kind of file, a link-local URL', async () => {
     const none = await shown(t.fake.sendSlashCommand({ name: 'report', options: [{ name: 'add', type: 1, options: [] }], ...moderator }).id);
     expect(none.content).toMatch(/Give either a file or a url/);
     const binary = await shown(add({ filename: 'image.txt', data: new Uint8Array([0x89, 0x50, 0, 0, 1]) }).id);
     expect(binary.content).toMatch(/cannot be added: image\.txt: binary file, not text/);
     const docx = await shown(add({ filename: 'report.docx', data: 'PK' }).id);
     expect(docx.content).toMatch(/only \.md, \.txt, \.html and \.pdf/);
-    for (const m of [none, binary, docx]) expect(m.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    const local = await shown(t.fake.sendSlashCommand({ name: 'report', options: [{ name: 'add', type: 1, options: [{ name: 'url', type: 3, value: 'http://169.254.169.254/latest/meta-data/' }] }], ...moderator }).id);
+    expect(local.content).toMatch(/cannot be added: 169\.254\.169\.254 is not a public address/);
+    for (const m of [none, binary, docx, local]) {
+      expect(m.flags! & EPHEMERAL).toBe(EPHEMERAL);
+      expect(m.allowed_mentions).toMatchObject({ parse: [] });
+    }
   });
 });
 
