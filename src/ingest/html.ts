@@ -3,8 +3,8 @@ import { parseHTML } from 'linkedom';
 import { countWarning, isoDate, normalizeSpace, SourceError, type Found } from './found.ts';
 
 /**
- * A web page's article as paragraphs, with the page's own metadata. linkedom, not jsdom: it parses the
- * 18 test pages several times faster (README, "Adding and removing reports").
+ * A web page's article as paragraphs, with the page's own metadata. linkedom, not jsdom: the 18 test
+ * pages go through about ten times faster (README, "Adding and removing reports").
  */
 export function extractHtml(html: string, pageUrl?: string): Found {
   return extractArticle(parseHTML(html).document, pageUrl);

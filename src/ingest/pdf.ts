@@ -1,7 +1,7 @@
 import { normalizeSpace, SourceError, type Found } from './found.ts';
 
 /** A line of text on a page, in PDF units (y grows upwards). */
-export interface Line {
+interface Line {
   text: string;
   page: number;
   x: number;
@@ -109,9 +109,9 @@ const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–�
  * (the same text, digits aside, at the same height on most pages). A paragraph starts after a gap
  * wider than the usual line spacing, at an indented line, or at a change of type size; at a page
  * or column break only at an indent or after a short last line, so a paragraph can run over.
- * A word hyphenated at a line end is joined ("guaran-" + "tees").
+ * A word hyphenated at a line end is joined ("guaran-" + "tees"); see joinLines.
  */
-export function paragraphsOf(lines: Line[], pageCount: number, info: { title?: string | undefined; author?: string | undefined } = {}): Found {
+function paragraphsOf(lines: Line[], pageCount: number, info: { title?: string | undefined; author?: string | undefined } = {}): Found {
   const repeated = repeatedLines(lines, pageCount);
   const body = lines.filter((line) => !PAGE_NUMBER.test(line.text) && !repeated.has(lineKey(line)));
   const dropped = lines.length - body.length;
@@ -183,7 +183,8 @@ function columnRight(lines: Line[], line: Line): number {
 function joinLines(lines: Line[], words: ReadonlySet<string> = new Set()): string {
   let text = '';
   for (const line of lines) {
-    const broken = /(\S*\p{L})-$/u.exec(text)?.[1];
+    // A hyphen, a soft hyphen (U+00AD) or the Unicode hyphen (U+2010).
+    const broken = /(\S*\p{L})[-\u00ad\u2010]$/u.exec(text)?.[1];
     const next = line.text.split(' ')[0]!;
     if (!text) text = line.text;
     else if (broken && /^\p{Ll}/u.test(next) && !words.has(`${broken}-${next}`)) text = text.slice(0, -1) + line.text;
