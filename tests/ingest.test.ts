@@ -95,6 +95,15 @@ describe('PDFs', () => {
     expect((await extractPdf(pdf)).paragraphs).toEqual(full.map((lines) => lines.join(' ').replace('guaran- tees', 'guarantees')));
   });
 
+  it('keeps a sentence left open at the foot of a page in its paragraph, however short the line', async () => {
+    const ragged = [
+      ['Harbour pilots in Rotterdam went on strike over pensions on Tuesday.'],
+      ['The port authority said it expected the strike to end', 'by Thursday, when a new offer would be', 'put to the union.'],
+    ];
+    const pdf = await makePdf({ title: 'Pilots', paragraphs: ragged, linesPerPage: 3, style: 'gap' });
+    expect((await extractPdf(pdf)).paragraphs).toEqual(['Harbour pilots in Rotterdam went on strike over pensions on Tuesday.', 'The port authority said it expected the strike to end by Thursday, when a new offer would be put to the union.']);
+  });
+
   it('takes title and author from the document info when it has them', async () => {
     const found = await extractPdf(await makePdf({ title: 'Grain Talks', author: 'Jane Roe', paragraphs, linesPerPage: 40 }));
     expect(found).toMatchObject({ title: 'Grain Talks', author: 'Jane Roe', paragraphs: expected });

@@ -108,7 +108,7 @@ const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–�
  * Paragraphs from lines in reading order. Dropped: page numbers, and running heads and footers
  * (the same text, digits aside, at the same height on most pages). A paragraph starts after a gap
  * wider than the usual line spacing, at an indented line, or at a change of type size; at a page
- * or column break only at an indent or after a short last line, so a paragraph can run over.
+ * or column break at an indent, or after a short line that closes a sentence (startsParagraph).
  * A word hyphenated at a line end is joined ("guaran-" + "tees"); see joinLines.
  */
 function paragraphsOf(lines: Line[], pageCount: number, info: { title?: string | undefined; author?: string | undefined } = {}): Found {
@@ -152,10 +152,14 @@ function sameSize(a: Line, b: Line): boolean {
 function startsParagraph(previous: Line, line: Line, spacing: number, left: number, right: number): boolean {
   const indented = line.x > left + line.size * 0.8;
   const sizeChanged = !sameSize(previous, line);
-  const shortBefore = previous.right < right - previous.size * 3;
-  if (isBreak(previous, line)) return indented || shortBefore || sizeChanged;
-  return indented || sizeChanged || previous.y - line.y > spacing * 1.4;
+  if (indented || sizeChanged) return true;
+  if (!isBreak(previous, line)) return previous.y - line.y > spacing * 1.4;
+  // Over a break there is no gap to see: a sentence left open goes on; a closed one ends the
+  // paragraph when its line stops short of the column's edge.
+  return SENTENCE_END.test(previous.text) && previous.right < right - previous.size * 3;
 }
+
+const SENTENCE_END = /[.!?:;…]["'”’)\]]*$/;
 
 /** The left margin of a line's column: the leftmost start of the lines on its page that start near it. */
 function marginOf(lines: Line[], line: Line): number {
