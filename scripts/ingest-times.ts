@@ -1,8 +1,9 @@
 /**
  * npm run ingest-times [-- --pages DIR] [--pdfs DIR] [--runs N]: how long ingestion takes for each web
  * page (source.html) and PDF, median of N runs (default 5) after one warm-up, and the HTML pages
- * parsed by linkedom (what the bot uses) and by jsdom, to compare. Defaults: ../shared/web-pages and
- * ../shared/pdfs. Prints Markdown tables for the README.
+ * parsed by linkedom (what the bot uses) and by jsdom, to compare; for each page also how much of the
+ * article the report recovered, against expected.html and expected-metadata.json. Defaults:
+ * ../shared/web-pages and ../shared/pdfs. Prints Markdown tables for the README.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/ingest/html.ts';
 import { extractPdf } from '../src/ingest/pdf.ts';
+import { articleMeasures } from '../tests/helpers/pages.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '../shared/web-pages' }, pdfs: { type: 'string', default: '../shared/pdfs' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
@@ -34,13 +36,16 @@ for (const name of pages) {
   const html = readFileSync(path.join(values.pages, name, 'source.html'), 'utf8');
   const linkedom = await median(() => extractArticle(parseHTML(html).document));
   const jsdom = await median(() => extractArticle(new JSDOM(html).window.document));
-  const paragraphs = extractArticle(parseHTML(html).document).paragraphs.length;
+  const found = extractArticle(parseHTML(html).document);
+  const { recovered, fromArticle } = articleMeasures(found.paragraphs, readFileSync(path.join(values.pages, name, 'expected.html'), 'utf8'));
+  const title = found.title === JSON.parse(readFileSync(path.join(values.pages, name, 'expected-metadata.json'), 'utf8')).title ? 'yes' : 'no';
   totals = [totals[0]! + linkedom, totals[1]! + jsdom];
-  rows.push(`| ${name} | ${Math.round(html.length / 1024)} KB | ${paragraphs} | ${linkedom.toFixed(0)} ms | ${jsdom.toFixed(0)} ms |`);
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  rows.push(`| ${name} | ${Math.round(html.length / 1024)} KB | ${found.paragraphs.length} | ${percent(recovered)} | ${percent(fromArticle)} | ${title} | ${linkedom.toFixed(0)} ms | ${jsdom.toFixed(0)} ms |`);
 }
-console.log('| page | size | paragraphs | linkedom | jsdom |\n|---|---|---|---|---|');
+console.log('| page | size | paragraphs | article recovered | from the article | title | linkedom | jsdom |\n|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
-console.log(`| all ${pages.length} | | | ${totals[0]!.toFixed(0)} ms | ${totals[1]!.toFixed(0)} ms |\n`);
+console.log(`| all ${pages.length} | | | | | | ${totals[0]!.toFixed(0)} ms | ${totals[1]!.toFixed(0)} ms |\n`);
 
 console.log('| PDF | size | paragraphs | time |\n|---|---|---|---|');
 for (const name of readdirSync(values.pdfs).filter((f) => f.endsWith('.pdf')).sort()) {

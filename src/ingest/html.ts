@@ -4,7 +4,7 @@ import { countWarning, isoDate, normalizeSpace, SourceError, type Found } from '
 
 /**
  * A web page's article as paragraphs, with the page's own metadata. linkedom, not jsdom: the 18 test
- * pages go through about ten times faster (README, "Adding and removing reports").
+ * pages go through about eight times faster (README, "Adding and removing reports").
  */
 export function extractHtml(html: string, pageUrl?: string): Found {
   return extractArticle(parseHTML(html).document, pageUrl);
