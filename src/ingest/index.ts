@@ -42,9 +42,8 @@ export interface Ingested {
 type Kind = 'md' | 'txt' | 'html' | 'pdf';
 
 const KIND_OF_EXTENSION: Record<string, Kind> = { '.md': 'md', '.txt': 'txt', '.html': 'html', '.htm': 'html', '.pdf': 'pdf' };
-const KIND_OF_TYPE: Record<string, Kind> = { 'text/html': 'html', 'application/xhtml+xml': 'html', 'application/pdf': 'pdf', 'text/markdown': 'md', 'text/plain': 'txt' };
 /** A URL must give a web page or a PDF. */
-const URL_TYPES = new Set(['text/html', 'application/xhtml+xml', 'application/pdf']);
+const KIND_OF_TYPE: Record<string, Kind> = { 'text/html': 'html', 'application/xhtml+xml': 'html', 'application/pdf': 'pdf' };
 
 /**
  * The one ingestion path, for Discord and the CLI alike: a source becomes a Report ready to write,
@@ -68,8 +67,7 @@ interface Read {
 
 async function read(source: Source, options: IngestOptions): Promise<Read> {
   if ('file' in source) {
-    const kind = KIND_OF_EXTENSION[path.extname(source.file).toLowerCase()];
-    if (!kind) throw new SourceError(`${path.basename(source.file)}: only .md, .txt, .html and .pdf files can be added`);
+    const kind = kindOfFile(path.basename(source.file));
     let bytes: Buffer;
     try {
       bytes = await readFile(source.file);
@@ -80,15 +78,20 @@ async function read(source: Source, options: IngestOptions): Promise<Read> {
     return { name: path.basename(source.file), kind, bytes };
   }
   if ('attachment' in source) {
-    const kind = KIND_OF_EXTENSION[path.extname(source.attachment.name).toLowerCase()];
-    if (!kind) throw new SourceError(`${source.attachment.name}: only .md, .txt, .html and .pdf files can be added`);
+    const kind = kindOfFile(source.attachment.name);
     // Discord's own URL, not one a member typed: the public-address rule is for members' URLs.
     const fetched = await fetchSource(source.attachment.url, { accept: () => true, ...limits(options) });
     return { name: source.attachment.name, kind, bytes: fetched.bytes, ...charsetOf(fetched) };
   }
-  const fetched = await fetchSource(source.url, { ...(options.allowPrivateUrls ? {} : { allowAddress: isPublicAddress }), accept: (type) => URL_TYPES.has(type), ...limits(options) });
+  const fetched = await fetchSource(source.url, { ...(options.allowPrivateUrls ? {} : { allowAddress: isPublicAddress }), accept: (type) => Object.hasOwn(KIND_OF_TYPE, type), ...limits(options) });
   const kind = KIND_OF_TYPE[fetched.contentType]!;
   return { name: fetched.url, kind, bytes: fetched.bytes, url: fetched.url, ...charsetOf(fetched) };
+}
+
+function kindOfFile(name: string): Kind {
+  const kind = KIND_OF_EXTENSION[path.extname(name).toLowerCase()];
+  if (!kind) throw new SourceError(`${name}: only .md, .txt, .html and .pdf files can be added`);
+  return kind;
 }
 
 function limits(options: IngestOptions) {
