@@ -53,5 +53,5 @@ export const compareCommand: Command = {
   queryOption: 'topic',
   options: ['first', 'second'],
   run: compare,
-  autocomplete: (library, option) => reportChoices(library, option.value),
+  autocomplete: (library, option) => reportChoices(library.reports, option.value),
 };

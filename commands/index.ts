@@ -1,6 +1,8 @@
 import { askCommand } from './ask.ts';
 import type { Command } from './command.ts';
 import { compareCommand } from './compare.ts';
+import { reindexDefinition } from './reindex.ts';
+import { reportDefinition } from './report.ts';
 import { sourcesCommand } from './sources.ts';
 import { whoSaidCommand } from './who-said.ts';
 
@@ -11,3 +13,6 @@ import { whoSaidCommand } from './who-said.ts';
 export const commands: ReadonlyMap<string, Command> = new Map(
   [askCommand, whoSaidCommand, compareCommand, sourcesCommand].map((c) => [c.definition.name, c]),
 );
+
+/** The moderators' slash commands, which change the corpus rather than answer from it. */
+export const moderatorDefinitions = [reindexDefinition, reportDefinition];

@@ -23,9 +23,9 @@ export function findReport(library: Library, name: string): Report {
 }
 
 /** Reports whose title or id contains what has been typed: shown by title, sent by id. */
-export function reportChoices(library: Library, typed: string): Choice[] {
+export function reportChoices(reports: ReadonlyArray<Pick<Report, 'id' | 'title'>>, typed: string): Choice[] {
   const wanted = typed.trim().toLowerCase();
-  return library.reports
+  return reports
     .filter((r) => !wanted || r.title.toLowerCase().includes(wanted) || r.id.includes(wanted))
     .slice(0, MAX_CHOICES)
     .map((r) => ({ name: r.title, value: r.id }));

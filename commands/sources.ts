@@ -30,5 +30,5 @@ export const sourcesCommand: Command = {
   ).toJSON(),
   queryOption: 'report',
   run: sources,
-  autocomplete: (library, option) => reportChoices(library, option.value),
+  autocomplete: (library, option) => reportChoices(library.reports, option.value),
 };

@@ -4,16 +4,21 @@
  *   npm run cli -- ask "What security guarantees does Ukraine want?"
  *   npm run cli -- ask "…" --json
  *   npm run --silent cli -- batch --json < queries.jsonl
+ *   npm run cli -- add-report SOURCE [--yes] [--json]      (a file or an http(s) URL)
+ *   npm run cli -- remove-report ID
  */
+import { mkdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.ts';
+import { addReport, knownReport, OVERRIDE_OPTIONS, removeReport, type Check, type ReportChange } from '../commands/report.ts';
 import { errorAnswer, type Answer } from './answer.ts';
-import { loadConfig, ConfigError } from './config.ts';
-import { CorpusError } from './corpus/load.ts';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { CorpusError, exists, loadCorpus } from './corpus/load.ts';
 import { Dossier } from './dossier.ts';
-import { renderJson, renderTerminal } from './format/index.ts';
-import { createLogger } from './log.ts';
+import { renderJson, renderReportChangeText, renderReportJson, renderReportPreviewText, renderTerminal } from './format/index.ts';
+import { ingest, SourceError, type Source } from './ingest/index.ts';
+import { createLogger, type Logger } from './log.ts';
 
 const EXIT_USAGE = 2;
 
@@ -29,6 +34,13 @@ function usage(): string {
     names,
     `  ${'<topic>'.padEnd(11)} A topic from the corpus's topics.yaml, e.g. guarantees [party]`,
     `  ${'batch'.padEnd(11)} Read {"command", "query"} JSON lines on stdin; write one Answer JSON line each.`,
+    '',
+    'Moderators:',
+    '  add-report SOURCE [--corpus DIR] [--title ...] [--author ...] [--outlet ...] [--published YYYY-MM-DD]',
+    '             [--replace] [--yes] [--json]',
+    '             Preview a report from a file (.md, .txt, .html, .pdf) or an http(s) URL; --yes writes it.',
+    '  remove-report ID [--corpus DIR] [--json]',
+    '             Move a report to the corpus folder\'s .removed/ (move it back to undo).',
   ].join('\n');
 }
 
@@ -42,7 +54,9 @@ function parse(argv: string[]) {
         json: { type: 'boolean', default: false },
         corpus: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
-        ...Object.fromEntries(commandOptions.map((name) => [name, { type: 'string' as const }])),
+        replace: { type: 'boolean', default: false },
+        yes: { type: 'boolean', default: false },
+        ...Object.fromEntries([...OVERRIDE_OPTIONS, ...commandOptions].map((name) => [name, { type: 'string' as const }])),
       },
     });
   } catch (error) {
@@ -58,6 +72,12 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : EXIT_USAGE;
   }
   const config = loadConfig();
+  if (command === 'add-report' || command === 'remove-report') {
+    // Every change to the corpus is logged, so these log at info by default.
+    const logger = await createLogger({ level: config.LOG_LEVEL ?? 'info' });
+    const corpusDir = values.corpus ?? config.CORPUS_DIR;
+    return command === 'add-report' ? addReportCli(words, values as Values, corpusDir, config, logger) : removeReportCli(words, values.json, corpusDir, logger);
+  }
   const logger = await createLogger({ level: config.LOG_LEVEL ?? 'warn' });
   const dossier = await Dossier.open(values.corpus ?? config.CORPUS_DIR, logger);
   if (command !== 'batch' && !dossier.command(command)) {
@@ -69,12 +89,76 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const options = Object.fromEntries(
-    Object.entries(values).filter(([k, v]) => typeof v === 'string' && k !== 'corpus'),
+    Object.entries(values).filter(([k, v]) => typeof v === 'string' && k !== 'corpus' && !(OVERRIDE_OPTIONS as readonly string[]).includes(k)),
   ) as Record<string, string>;
   const answer = await dossier.answer(command, { query: words.join(' '), options });
   if (answer.error) throw new CliUsageError(answer.error);
   process.stdout.write(values.json ? `${renderJson(answer)}\n` : renderTerminal(answer));
   return 0;
+}
+
+/** parseArgs's values: the fixed flags, and the string options named at run time. */
+type Values = ReturnType<typeof parse>['values'] & Record<string, string | boolean | undefined>;
+
+/** The folder is valid after a change when it loads; the CLI has no running library to reload. */
+function loadCheck(corpusDir: string): Check {
+  return async () => {
+    try {
+      await loadCorpus(corpusDir);
+      return { ok: true, reloads: [] };
+    } catch (error) {
+      if (error instanceof CorpusError) return { ok: false, reason: error.message };
+      throw error;
+    }
+  };
+}
+
+async function addReportCli(words: string[], values: Values, corpusDir: string, config: Config, logger: Logger): Promise<number> {
+  const [given, ...extra] = words;
+  if (!given || extra.length) throw new CliUsageError('add-report takes one SOURCE: a file or an http(s) URL');
+  const published = values['published'];
+  if (typeof published === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new CliUsageError('--published must be a date like 2024-03-31');
+  // A corpus folder that does not exist yet is an empty one: --yes creates it.
+  const corpus = (await exists(corpusDir)) ? await loadCorpus(corpusDir) : { reports: [] };
+  const source: Source = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? { url: given } : { file: given };
+  const overrides = Object.fromEntries(OVERRIDE_OPTIONS.flatMap((key) => (typeof values[key] === 'string' ? [[key, values[key]]] : [])));
+  const who = { who: 'cli', source: given };
+  let ingested;
+  try {
+    ingested = await ingest(source, { existingIds: new Set(corpus.reports.map((r) => r.id)), replace: values.replace, overrides, allowPrivateUrls: config.ALLOW_PRIVATE_URLS });
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    logger.warn({ ...who, result: 'refused', reason: error.message }, 'add-report refused');
+    return refuse(error.message);
+  }
+  let change: ReportChange | undefined;
+  if (values.yes) {
+    await mkdir(corpusDir, { recursive: true });
+    change = await addReport(corpusDir, ingested, corpus.reports, loadCheck(corpusDir));
+    logger.info({ ...who, id: change.id, result: change.ok ? 'added' : 'refused', ...(change.ok ? { file: change.file } : { reason: change.reason }) }, change.ok ? 'report added' : 'add-report refused');
+    if (!change.ok) return refuse(change.reason);
+  }
+  process.stdout.write(values.json ? `${renderReportJson(ingested)}\n` : renderReportPreviewText(ingested, Boolean(change)) + (change ? renderReportChangeText(change) : ''));
+  return 0;
+}
+
+async function removeReportCli(words: string[], json: boolean, corpusDir: string, logger: Logger): Promise<number> {
+  const [id, ...extra] = words;
+  if (!id || extra.length) throw new CliUsageError('remove-report takes one report ID (npm run cli -- sources lists them)');
+  const corpus = await loadCorpus(corpusDir);
+  const report = knownReport(corpus.reports, id);
+  if (!report) return refuse(`no report has the id "${id}"`);
+  const change = await removeReport(corpusDir, report, loadCheck(corpusDir));
+  logger.info({ who: 'cli', source: id, id: report.id, result: change.ok ? 'removed' : 'refused', ...(change.ok ? {} : { reason: change.reason }) }, change.ok ? 'report removed' : 'remove-report refused');
+  if (!change.ok) return refuse(change.reason);
+  process.stdout.write(json ? `${JSON.stringify({ id: change.id, title: change.title, file: change.file, removed: change.retired })}\n` : renderReportChangeText(change));
+  return 0;
+}
+
+/** A refused source or change: one line saying why, exit code 1. */
+function refuse(reason: string): number {
+  process.stderr.write(`error: ${reason}\n`);
+  return 1;
 }
 
 /** One Answer JSON line per input line, in order; a bad line gets an answer with `error`. */

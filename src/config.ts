@@ -20,6 +20,10 @@ const configSchema = z.object({
   SHARD_COUNT: z.coerce.number().int().min(1).optional(),
   COOLDOWN_LIMIT: z.coerce.number().int().min(0).default(5),
   COOLDOWN_SECONDS: z.coerce.number().positive().default(30),
+  ALLOW_PRIVATE_URLS: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

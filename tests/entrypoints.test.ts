@@ -28,10 +28,13 @@ describe('npm run deploy-commands', () => {
     expect(puts.map((r) => r.path)).toEqual([`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`]);
     const body = puts[0]!.body as Array<{ name: string; default_member_permissions?: string; contexts?: number[]; options?: Array<{ name: string; max_length?: number; required?: boolean }> }>;
     const names = body.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['ask', 'compare', 'sources', 'guarantees', 'help', 'reindex']));
-    const reindex = body.find((c) => c.name === 'reindex')!;
-    expect(reindex.default_member_permissions).toBe(String(1 << 5));
-    expect(reindex.contexts).toEqual([0]);
+    expect(names).toEqual(expect.arrayContaining(['ask', 'compare', 'sources', 'guarantees', 'help', 'reindex', 'report']));
+    for (const name of ['reindex', 'report']) {
+      const moderators = body.find((c) => c.name === name)!;
+      expect(moderators.default_member_permissions).toBe(String(1 << 5));
+      expect(moderators.contexts).toEqual([0]);
+    }
+    expect(body.find((c) => c.name === 'report')!.options!.map((o) => o.name)).toEqual(['add', 'remove']);
     const question = body.find((c) => c.name === 'ask')!.options!.find((o) => o.name === 'question')!;
     expect(question).toMatchObject({ required: true, max_length: 300 });
     expect(fake.violations).toEqual([]);

@@ -84,7 +84,8 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   };
 }
 
-function parseReport(file: string, ext: string, text: string): Report {
+/** A .md or .txt report's text, by the loader's rules (ingestion refuses what the loader would). */
+export function parseReport(file: string, ext: string, text: string): Report {
   try {
     return ext === '.md' ? parseMarkdownReport(file, text) : parseTextReport(file, text);
   } catch (error) {
@@ -93,7 +94,7 @@ function parseReport(file: string, ext: string, text: string): Report {
   }
 }
 
-const REPORT_EXTENSIONS = new Set(['.md', '.txt']);
+export const REPORT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.txt']);
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
@@ -130,6 +131,12 @@ function readInside(root: string, file: string, link = true): string {
     if (error instanceof CorpusError) throw error;
     throw new CorpusError(file, `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  return decodeReportText(file, bytes);
+}
+
+/** A report file's bytes as text: binary data is refused, a BOM and Windows line ends are dropped. */
+export function decodeReportText(file: string, bytes: Uint8Array): string {
+  if (bytes.length > MAX_REPORT_BYTES) throw new CorpusError(file, `too large (${bytes.length} bytes; at most ${MAX_REPORT_BYTES})`);
   if (bytes.includes(0)) throw new CorpusError(file, 'binary file, not text');
   return utf8.decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
@@ -155,7 +162,7 @@ async function parseDataFile<T>(dir: string, file: string, schema: z.ZodType<T[]
   return parsed.data;
 }
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   return stat(file).then(
     () => true,
     () => false,

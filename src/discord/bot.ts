@@ -8,6 +8,7 @@ import { dispatch } from './interactions.ts';
 import { onMessage } from './mentions.ts';
 import { Cooldown } from './cooldown.ts';
 import { PageStore } from './pages.ts';
+import { PendingReports } from './report.ts';
 
 declare module 'discord.js' {
   interface Client {
@@ -41,7 +42,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
   });
   client.dossier = dossier;
   const cooldown = new Cooldown(config.COOLDOWN_LIMIT, config.COOLDOWN_SECONDS * 1000);
-  const context: BotContext = { dossier, logger, pages: new PageStore(), cooldown, deferAfterMs: DEFER_AFTER_MS, config };
+  const context: BotContext = { dossier, logger, pages: new PageStore(), pendingReports: new PendingReports(), cooldown, deferAfterMs: DEFER_AFTER_MS, config };
 
   client.on(Events.InteractionCreate, (interaction) => void dispatch(context, interaction));
   client.on(Events.MessageCreate, (message) => void onMessage(context, client.user!.id, message));

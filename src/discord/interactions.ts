@@ -13,6 +13,7 @@ import { renderHelp, renderNotice, renderReindex, type DiscordMessage, type Shar
 import { answerPage, type BotContext } from './context.ts';
 import { PageStore } from './pages.ts';
 import { interactionReply, messageOptions } from './payload.ts';
+import { PendingReports, reportAutocomplete, reportButton, reportCommand } from './report.ts';
 
 export const APOLOGY = 'Sorry, something went wrong while answering. It has been logged; please try again.';
 
@@ -54,8 +55,10 @@ async function chatCommand(context: BotContext, interaction: ChatInputCommandInt
     await interaction.reply(interactionReply(renderHelp(entries), true));
     return;
   }
-  if (interaction.commandName === 'reindex') {
-    await reindex(context, interaction);
+  if (interaction.commandName === 'reindex' || interaction.commandName === 'report') {
+    if (!(await isModerator(context, interaction))) return;
+    if (interaction.commandName === 'reindex') await reindex(context, interaction);
+    else await reportCommand(context, interaction, () => reloadEverywhere(context, interaction.client));
     return;
   }
   const command = dossier.command(interaction.commandName);
@@ -103,13 +106,16 @@ async function replyInTime(
 }
 
 async function autocomplete(context: BotContext, interaction: AutocompleteInteraction): Promise<void> {
+  if (interaction.commandName === 'report') return reportAutocomplete(context, interaction);
   const focused = interaction.options.getFocused(true);
   const choices = await context.dossier.autocomplete(interaction.commandName, { name: focused.name, value: String(focused.value) });
   await interaction.respond(toChoices(choices));
 }
 
-/** "More": the next page of a kept answer, in place of the message the button was on. */
+/** "More": the next page of a kept answer, in place of the message the button was on; or a /report preview's button. */
 async function button(context: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const report = PendingReports.parseButtonId(interaction.customId);
+  if (report) return reportButton(context, interaction, report, () => reloadEverywhere(context, interaction.client));
   const target = PageStore.parseButtonId(interaction.customId);
   const paged = target && context.pages.get(target.key);
   if (!target || !paged) {
@@ -119,19 +125,24 @@ async function button(context: BotContext, interaction: ButtonInteraction): Prom
   await interaction.update(messageOptions(answerPage(context.pages, paged, target.page, target.key)));
 }
 
-async function reindex(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+/**
+ * /reindex and /report are for moderators: checked here when they run, whatever the server's command
+ * permissions say. A refusal is answered; returns whether the member may go on.
+ */
+async function isModerator(context: BotContext, interaction: ChatInputCommandInteraction): Promise<boolean> {
   const caller = {
     permissions: interaction.memberPermissions?.bitfield ?? 0n,
     roleIds: interaction.inCachedGuild() ? [...interaction.member.roles.cache.keys()] : rolesOf(interaction.member),
   };
+  if (interaction.inGuild() && mayReindex(caller, context.config.MODERATOR_ROLE_IDS)) return true;
+  const what = interaction.commandName === 'reindex' ? 'reindex' : 'add or remove reports';
+  context.logger.warn({ user: interaction.user.id, guild: interaction.guildId, command: interaction.commandName }, `${interaction.commandName} refused: not a moderator`);
+  await interaction.reply(interactionReply(renderNotice(`Only moderators can ${what}: it needs the Manage Server permission or a moderator role.`), true));
+  return false;
+}
+
+async function reindex(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const who = { user: interaction.user.id, guild: interaction.guildId };
-  if (!interaction.inGuild() || !mayReindex(caller, context.config.MODERATOR_ROLE_IDS)) {
-    context.logger.warn(who, 'reindex refused: not a moderator');
-    await interaction.reply(
-      interactionReply(renderNotice('Only moderators can reindex: it needs the Manage Server permission or a moderator role.'), true),
-    );
-    return;
-  }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcomes = await reloadEverywhere(context, interaction.client);
   context.logger.info({ ...who, outcomes }, outcomes.every((o) => o.outcome.ok) ? 'reindexed' : 'reindex refused: bad corpus');

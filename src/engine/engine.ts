@@ -20,7 +20,7 @@ export interface Engine {
 
 /** What the transports need to know of a library without holding it (plain data). */
 export interface LibraryInfo {
-  reports: Array<{ id: string; title: string; fingerprint: string }>;
+  reports: Array<{ id: string; title: string; file: string; fingerprint: string }>;
   topics: Topic[];
   passages: number;
   restored: boolean;
@@ -32,6 +32,7 @@ export function infoOf(library: Library): LibraryInfo {
     reports: library.reports.map((r) => ({
       id: r.id,
       title: r.title,
+      file: r.file,
       fingerprint: createHash('sha1').update(JSON.stringify({ ...r, file: undefined })).digest('hex'),
     })),
     topics: [...library.topics],

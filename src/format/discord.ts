@@ -25,7 +25,8 @@ export interface DiscordEmbed {
 
 export interface DiscordButtonRow {
   type: 1;
-  components: Array<{ type: 2; style: 2; label: string; custom_id: string }>;
+  /** Style 2 grey, 3 green (a confirmation). */
+  components: Array<{ type: 2; style: 2 | 3; label: string; custom_id: string }>;
 }
 
 /** A message body in Discord's own JSON shape. */

@@ -11,3 +11,4 @@ export function renderJson(answer: Answer): string {
 }
 export { renderHelp, renderNotice, renderReindex } from './notices.ts';
 export type { HelpEntry, ShardOutcome } from './notices.ts';
+export { renderReportCancelled, renderReportChange, renderReportChangeText, renderReportJson, renderReportPreview, renderReportPreviewText } from './report.ts';

@@ -36,7 +36,7 @@ export function renderReindex(outcomes: readonly ShardOutcome[]): DiscordMessage
   return message(parts.join('\n\n'));
 }
 
-function describeReload(outcome: ReloadOutcome): string {
+export function describeReload(outcome: ReloadOutcome): string {
   if (!outcome.ok) {
     return (
       `Reindex refused, nothing changed: **${escapeMarkdown(outcome.file)}**: ${escapeMarkdown(outcome.reason)}\n` +
@@ -52,6 +52,7 @@ function describeReload(outcome: ReloadOutcome): string {
   ].join('\n');
 }
 
-function message(content: string): DiscordMessage {
+/** A message of text alone that pings nobody. */
+export function message(content: string): DiscordMessage {
   return { content: truncate(content, DISCORD_LIMITS.content), embeds: [], components: [], allowed_mentions: { parse: [], users: [] } };
 }

@@ -59,7 +59,7 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
   if (raw.length === 0) return { body: undefined, files: [] };
   const type = (contentType ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://fake.local/', { method: 'POST', headers: { 'content-type': contentType ?? '' }, body: raw }).formData();
+    const form = await new Request('http://fake.local/', { method: 'POST', headers: { 'content-type': contentType ?? '' }, body: new Uint8Array(raw) }).formData();
     const files: RecordedFile[] = [];
     let body: unknown;
     for (const [field, value] of form.entries()) {

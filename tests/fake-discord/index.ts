@@ -3,7 +3,8 @@
 // REST call the bot makes, and dispatches interactions and messages with complete payloads.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIUser } from 'discord.js';
+import type { APIAttachment, APIUser } from 'discord.js';
+import { Attachments, type AttachmentInput } from './attachments.ts';
 import { EventSender } from './events.ts';
 import { FaultInjector } from './faults.ts';
 import { Gateway } from './gateway.ts';
@@ -58,8 +59,9 @@ export class FakeDiscord {
   private readonly log: RequestLog;
   private readonly faults: FaultInjector;
   private readonly server: Server;
+  private readonly attachments: Attachments;
 
-  private constructor(parts: { world: World; gateway: Gateway; notifier: ChangeNotifier; log: RequestLog; faults: FaultInjector; server: Server; port: number }) {
+  private constructor(parts: { world: World; gateway: Gateway; notifier: ChangeNotifier; log: RequestLog; faults: FaultInjector; server: Server; port: number; attachments: Attachments }) {
     this.world = parts.world;
     this.gateway = parts.gateway;
     this.events = new EventSender(parts.world, parts.gateway);
@@ -67,6 +69,7 @@ export class FakeDiscord {
     this.log = parts.log;
     this.faults = parts.faults;
     this.server = parts.server;
+    this.attachments = parts.attachments;
     this.apiUrl = `http://127.0.0.1:${parts.port}/api`;
     this.gatewayUrl = parts.gateway.url;
   }
@@ -85,7 +88,10 @@ export class FakeDiscord {
       ...commandRoutes(world),
     ];
     const handle = createRestHandler(routes, log, faults, (path) => interactionIdForPath(world, path), world.token);
+    const attachments = new Attachments(() => `http://127.0.0.1:${port}`);
+    world.attachments = attachments;
     const server = createServer((request, response) => {
+      if (attachments.serve(request, response)) return;
       handle(request, response).catch((error: unknown) => {
         log.violations.push(`fake-discord internal error on ${request.method ?? ''} ${request.url ?? ''}: ${String(error)}`);
         if (!response.headersSent) response.writeHead(400, { 'content-type': 'application/json' }).end('{"message":"fake-discord internal error","code":0}');
@@ -97,7 +103,7 @@ export class FakeDiscord {
       server.listen(0, '127.0.0.1', () => resolve());
     });
     port = (server.address() as AddressInfo).port;
-    return new FakeDiscord({ world, gateway, notifier, log, faults, server, port });
+    return new FakeDiscord({ world, gateway, notifier, log, faults, server, port, attachments });
   }
 
   // ---------- identity and fixtures ----------
@@ -264,6 +270,19 @@ export class FakeDiscord {
       () => `fake-discord: waitForHeartbeats(${count}): only ${this.gateway.heartbeatCount} heartbeats`,
       options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
+  }
+
+  /**
+   * An uploaded file, for an attachment option (type 11) whose value is the returned id: the
+   * interaction's resolved.attachments carries it, and its url serves the bytes.
+   */
+  createAttachment(input: AttachmentInput, channelId = this.channelId): APIAttachment {
+    return this.attachments.add(channelId, input);
+  }
+
+  /** Ids of the attachments downloaded so far, in order. */
+  get attachmentDownloads(): string[] {
+    return this.attachments.downloads;
   }
 
   // ---------- dispatch helpers ----------

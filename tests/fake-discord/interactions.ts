@@ -84,7 +84,7 @@ function commandId(world: World, name: string, guildId: string | null): { id: st
   return { id: globalCommand?.id ?? snowflake() };
 }
 
-/** resolved.users/members/roles/channels for user, role, channel and mentionable options. */
+/** resolved.users/members/roles/channels/attachments for user, role, channel, mentionable and attachment options. */
 function resolvedFor(world: World, options: SlashOption[], ctx: Context): Record<string, Record<string, unknown>> | undefined {
   const resolved: Record<string, Record<string, unknown>> = {};
   const add = (kind: string, id: string, value: unknown): void => {
@@ -108,6 +108,10 @@ function resolvedFor(world: World, options: SlashOption[], ctx: Context): Record
         const role = ctx.guild?.roles.find((candidate) => candidate.id === id);
         if (!role) throw new Error(`fake-discord: option ${option.name}: unknown role ${id}`);
         add('roles', id, role);
+      } else if (option.type === ApplicationCommandOptionType.Attachment) {
+        const attachment = world.attachments?.get(id);
+        if (!attachment) throw new Error(`fake-discord: option ${option.name}: unknown attachment ${id} (use fake.createAttachment)`);
+        add('attachments', id, attachment);
       } else if (option.type === ApplicationCommandOptionType.Channel) {
         const record = world.channels.get(id);
         if (!record) throw new Error(`fake-discord: option ${option.name}: unknown channel ${id}`);

@@ -16,6 +16,7 @@ import {
   type GuildShape,
 } from './payloads.ts';
 import { guildSnowflake, randomToken, snowflake } from './snowflake.ts';
+import type { Attachments } from './attachments.ts';
 import type { FakeDiscordOptions, FakeGuildInput, FakeUserInput, StoredCommand } from './types.ts';
 
 export interface GuildState extends GuildShape {
@@ -65,6 +66,8 @@ export class World {
   readonly commands: { global: StoredCommand[]; guilds: Record<string, StoredCommand[]> } = { global: [], guilds: {} };
   /** Mutable at runtime through the FakeDiscord API. */
   readonly settings: { interactionDeadlineMs: number };
+  /** Uploaded files for attachment options (set by FakeDiscord, which serves them). */
+  attachments: Attachments | undefined;
   private readonly messageListeners: MessageEventListener[] = [];
 
   constructor(options: FakeDiscordOptions) {

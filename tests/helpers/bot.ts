@@ -23,7 +23,7 @@ export interface TestBot {
 
 /** The real bot (real discord.js client) logged in to a local fake Discord, over a copy of the corpus. */
 export async function startTestBot(
-  options: { fake?: FakeDiscordOptions; moderatorRoles?: (fake: FakeDiscord) => string[]; cooldownLimit?: number } = {},
+  options: { fake?: FakeDiscordOptions; moderatorRoles?: (fake: FakeDiscord) => string[]; cooldownLimit?: number; allowPrivateUrls?: boolean } = {},
 ): Promise<TestBot> {
   const fake = await startFakeDiscord(options.fake);
   const corpusDir = await mkdtemp(path.join(tmpdir(), 'dossier-bot-corpus-'));
@@ -46,6 +46,7 @@ export async function startTestBot(
       // Off unless a test is about it: the suites send many commands as one user.
       COOLDOWN_LIMIT: options.cooldownLimit ?? 0,
       COOLDOWN_SECONDS: 60,
+      ALLOW_PRIVATE_URLS: options.allowPrivateUrls ?? false,
     },
     logger,
   );
