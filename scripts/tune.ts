@@ -2,7 +2,7 @@
  * Fits the ranking weights and the relevance thresholds on the tuning halves of the development
  * sets, by coordinate ascent (each weight in turn over a grid, kept when the objective improves).
  *
- *   npm run tune [-- key,key]   (prints the best options found; paste them into DEFAULT_LIBRARY_OPTIONS)
+ *   npm run tune   (prints the best options found; paste them into DEFAULT_LIBRARY_OPTIONS)
  *
  * The objective is hit@1 + hit@3 + MRR on answerable questions, plus twice the share of off-topic
  * questions declined, over the BBC set (weighted 2, on ../shared/corpora/bbc-news) and the seed
@@ -71,8 +71,6 @@ const GRIDS: Array<[keyof RankWeights | keyof LibraryOptions, number[]]> = [
   ['headline', [0, 0.25, 0.5, 1, 1.5]],
   ['answerKind', [0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2]],
   ['lead', [0, 0.05, 0.1, 0.2, 0.4]],
-  ['phrase', [0, 0.25, 0.5, 1, 1.5, 2]],
-  ['minPhraseCoverage', [0, 0.1, 0.2, 0.3, 0.5]],
   ['minCoverage', [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]],
   ['minSentenceCoverage', [0, 0.2, 0.3, 0.4, 0.5, 0.6]],
   ['partialCoverage', [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1.01]],
@@ -86,16 +84,13 @@ const GRIDS: Array<[keyof RankWeights | keyof LibraryOptions, number[]]> = [
   ['poolReports', [1, 2, 3, 5]],
 ];
 const RANK_KEYS = new Set(Object.keys(DEFAULT_LIBRARY_OPTIONS.rank));
-// `npm run tune -- phrase,minPhraseCoverage` fits only those, from the current defaults.
-const only = process.argv[2]?.split(',');
-const grids = only ? GRIDS.filter(([key]) => only.includes(key)) : GRIDS;
 
 let best: LibraryOptions = structuredClone(DEFAULT_LIBRARY_OPTIONS);
 let bestScore = objective(best);
 process.stderr.write(`start: ${bestScore.toFixed(4)}\n`);
 for (let round = 0; round < 3; round++) {
   let improved = false;
-  for (const [key, grid] of grids) {
+  for (const [key, grid] of GRIDS) {
     for (const value of grid) {
       const trial = structuredClone(best);
       if (RANK_KEYS.has(key)) trial.rank[key as keyof RankWeights] = value;

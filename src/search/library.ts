@@ -37,11 +37,6 @@ export interface LibraryOptions {
    */
   minSentenceCoverage: number;
   /**
-   * And, when the query has consecutive topic words, it has at least this share of them side by
-   * side (see `RankWeights.phrase`). Default 0.
-   */
-  minPhraseCoverage: number;
-  /**
    * Below `minCoverage`, the best passages are still given, marked as the closest ones, when their
    * report contains terms carrying at least this share of the query's weight: the subject is
    * covered, the asked detail perhaps not. Default 0.75.
@@ -106,7 +101,6 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   headlineBoost: 1.5,
   minCoverage: 0.5,
   minSentenceCoverage: 0.3,
-  minPhraseCoverage: 0,
   partialCoverage: 0.5,
   maxMissingShare: 0.4,
   maxMissingNameShare: 0.3,
@@ -117,7 +111,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   synonymMaxShare: 0.003,
   poolSize: 30,
   poolReports: 3,
-  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 4, headline: 1, answerKind: 1.2, lead: 0, phrase: 0 },
+  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 4, headline: 1, answerKind: 1.2, lead: 0 },
   commonTermShare: 0.05,
   championListSize: 50,
   parallelFromParagraphs: 10_000,
@@ -143,8 +137,6 @@ export interface RankWeights {
   answerKind: number;
   /** 1 for a report's first paragraph, which states the story. */
   lead: number;
-  /** Query weight of its consecutive word pairs found side by side in the passage ("price cap"). */
-  phrase: number;
 }
 
 /** Below this many passages every term is searched: the index is small enough not to care. */
@@ -164,8 +156,6 @@ export interface Hit {
   reportCoverage: number;
   /** Weighted share of the query's terms its best sentence contains, 0..1. */
   sentenceCoverage: number;
-  /** Weighted share of the query's consecutive word pairs it has side by side, 0..1 (1 for a query of one word). */
-  phraseCoverage: number;
 }
 
 export interface SearchRequest {
@@ -219,8 +209,6 @@ interface Query {
   totalWeight: number;
   /** The term of its last word, which may be half typed. */
   last: string | undefined;
-  /** Consecutive topic words ("price cap", "world cup"), each pair weighing both its words. */
-  pairs: Array<[QueryWord, QueryWord]>;
 }
 
 /** A passage found for a query, before the relevance rule. */
@@ -430,8 +418,7 @@ export class Library {
     if (!best) return { terms, hits: [], status: 'declined' };
     // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
     const { minCoverage, minSentenceCoverage, partialCoverage } = this.options;
-    const answers = (hit: Hit) =>
-      hit.coverage > minCoverage + 1e-9 && hit.sentenceCoverage >= minSentenceCoverage - 1e-9 && hit.phraseCoverage >= this.options.minPhraseCoverage - 1e-9;
+    const answers = (hit: Hit) => hit.coverage > minCoverage + 1e-9 && hit.sentenceCoverage >= minSentenceCoverage - 1e-9;
     const close = (hit: Hit) => hit.reportCoverage >= partialCoverage - 1e-9 && hit.sentenceCoverage >= minSentenceCoverage - 1e-9;
     const status = answers(best) ? 'answered' : close(best) ? 'partial' : 'declined';
     if (status === 'declined') return { terms, hits: [], status };
@@ -463,7 +450,7 @@ export class Library {
     const hits: Hit[] = [];
     for (const candidate of this.candidates(analysed, analysed.last, limit)) {
       const passage = this.passages[candidate.id]!;
-      hits.push({ passage, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, reportCoverage: 0, sentenceCoverage: 0, phraseCoverage: 0, matched: candidate.matched, sentence: [0, passage.text.length] });
+      hits.push({ passage, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, reportCoverage: 0, sentenceCoverage: 0, matched: candidate.matched, sentence: [0, passage.text.length] });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -522,18 +509,14 @@ export class Library {
     const { correctionWeight, derivationWeight, synonymWeight, synonymMaxShare } = this.options;
     const words: QueryWord[] = [];
     const all: string[] = [];
-    const seen = new Map<string, QueryWord>();
-    const sequence: QueryWord[] = [];
+    const seen = new Set<string>();
     const analysed = this.analyzer.words(text);
     const last = analysed.findLastIndex((w) => w.term !== null);
     for (const [i, { word, term }] of analysed.entries()) {
       if (term === null) continue;
       all.push(term);
-      const again = seen.get(term);
-      if (again) {
-        sequence.push(again);
-        continue;
-      }
+      if (seen.has(term)) continue;
+      seen.add(term);
       // A word of a headline is known too: it is the context of all its report's paragraphs.
       const df = this.documentFrequency.get(term) ?? (this.titleTerms.has(term) ? 1 : 0);
       // A word the corpus never writes may be a typo even when its stem exists ("goverment" → "gover").
@@ -566,10 +549,7 @@ export class Library {
       const standIns = [...terms.keys()];
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       const name = standIns.length === 0 && !english && !this.related.looksEnglish(term);
-      const queryWord = { typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms };
-      words.push(queryWord);
-      seen.set(term, queryWord);
-      sequence.push(queryWord);
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which
@@ -583,8 +563,7 @@ export class Library {
     for (const word of words) {
       for (const [term, factor] of word.terms) weights.set(term, Math.max(weights.get(term) ?? 0, word.weight * factor));
     }
-    const pairs = sequence.slice(1).flatMap((word, i): Array<[QueryWord, QueryWord]> => (word !== sequence[i] ? [[sequence[i]!, word]] : []));
-    return { text, words, terms: [...weights.keys()], weights, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), last: all.at(-1), pairs };
+    return { text, words, terms: [...weights.keys()], weights, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), last: all.at(-1) };
   }
 
   /**
@@ -649,7 +628,6 @@ export class Library {
       let reportShare = reportShares.get(report.id);
       if (reportShare === undefined) reportShares.set(report.id, (reportShare = this.reportShare(query, report)));
       const sentence = bestSentence(passage.text, words, (inSentence) => this.share(query, (t) => inSentence.has(t)));
-      const phraseShare = this.phraseShare(query, words);
       const kindFound = kind !== undefined && hasAnswerKind(passage.text.slice(...sentence.range), kind);
       const rankScore =
         weights.bm25 * (bm25 / topBm25) +
@@ -658,8 +636,7 @@ export class Library {
         weights.report * reportShare +
         weights.headline * headlineShare +
         weights.answerKind * (kindFound ? 1 : 0) +
-        weights.lead * (passage.paragraph === 1 ? 1 : 0) +
-        weights.phrase * phraseShare;
+        weights.lead * (passage.paragraph === 1 ? 1 : 0);
       // The headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
       const coverage = this.share(query, (t) => (terms.has(t) ? 1 : headline.has(t) ? 0.5 : 0), true);
       hits.push({
@@ -669,36 +646,12 @@ export class Library {
         coverage,
         reportCoverage: reportShare,
         sentenceCoverage: sentence.weight,
-        phraseCoverage: query.pairs.length ? phraseShare : 1,
         matched: [...terms].filter((t) => wanted.has(t)),
         sentence: sentence.range,
         rankScore,
       });
     }
     return hits.sort((a, b) => b.rankScore - a.rankScore || a.passage.paragraph - b.passage.paragraph).map(({ rankScore: _, ...hit }) => hit);
-  }
-
-  /**
-   * The share of the weight of a query's consecutive word pairs that a passage has side by side
-   * (stop words aside): "price cap" in a paragraph, not "price" in one sentence and "cap" in another.
-   */
-  private phraseShare(query: Query, words: ReadonlyArray<{ term: string | null }>): number {
-    if (query.pairs.length === 0) return 0;
-    const adjacent = new Set<string>();
-    let previous: string | undefined;
-    for (const { term } of words) {
-      if (term === null) continue;
-      if (previous !== undefined) adjacent.add(`${previous} ${term}`);
-      previous = term;
-    }
-    let found = 0;
-    let total = 0;
-    for (const [first, second] of query.pairs) {
-      const weight = first.weight + second.weight;
-      total += weight;
-      if ([...first.terms.keys()].some((a) => [...second.terms.keys()].some((b) => adjacent.has(`${a} ${b}`)))) found += weight;
-    }
-    return total > 0 ? found / total : 0;
   }
 
   /** Score factor of a passage for a term of its report's headline. */
