@@ -18,11 +18,13 @@ export interface Analyzer {
   tokenize(text: string): string[];
   /** One word to its index term, or null for a stop word (MiniSearch `processTerm` hook). */
   processTerm(word: string): string | null;
+  /** The index terms of a text, in order. */
+  terms(text: string): string[];
   /**
-   * The index terms of a text, in order. With `words`, also counts each word that has a term,
-   * lower-cased as written, without a possessive (the speller's vocabulary).
+   * Every word this analyser has given a term (up to its cache's size), lower-cased as written,
+   * without a possessive, with that term: after a build, the corpus's vocabulary (for the speller).
    */
-  terms(text: string, words?: Map<string, number>): string[];
+  vocabulary(): Map<string, string>;
   /** Words of a text with their offsets, for highlighting: `term` is null for stop words. */
   words(text: string): Array<{ word: string; start: number; end: number; term: string | null }>;
 }
@@ -151,16 +153,18 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
   return {
     tokenize,
     processTerm,
-    terms(text, words) {
+    terms(text) {
       const out: string[] = [];
       for (const token of tokenize(text)) {
         const term = processTerm(token);
-        if (term === null) continue;
-        out.push(term);
-        if (words && !token.startsWith(RESOLVED)) {
-          const word = token.toLowerCase().replace(POSSESSIVE, '');
-          words.set(word, (words.get(word) ?? 0) + 1);
-        }
+        if (term !== null) out.push(term);
+      }
+      return out;
+    },
+    vocabulary() {
+      const out = new Map<string, string>();
+      for (const [token, term] of termCache) {
+        if (term !== null && !token.startsWith(RESOLVED)) out.set(token.toLowerCase().replace(POSSESSIVE, ''), term);
       }
       return out;
     },

@@ -47,8 +47,8 @@ export function bestSentence(
   text: string,
   words: readonly PassageWord[],
   weigh: (terms: ReadonlySet<string>) => number,
+  ranges: ReadonlyArray<[number, number]> = sentenceRanges(text),
 ): { range: [number, number]; weight: number } {
-  const ranges = sentenceRanges(text);
   let best = { range: ranges[0] ?? ([0, text.length] as [number, number]), weight: 0 };
   let w = 0;
   for (const range of ranges) {

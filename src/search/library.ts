@@ -10,6 +10,7 @@ import { extractStatements, extractStatementsInWorker } from './statements.ts';
 import { answerKind, bestSentence, hasAnswerKind } from './evidence.ts';
 import { Postings } from './postings.ts';
 import { RelatedVocabulary } from './related.ts';
+import { sentenceRanges } from './sentences.ts';
 import { MAX_CORRECTED_LENGTH, Speller } from './spelling.ts';
 import { STOP_WORDS } from './stopwords.ts';
 import { isVerbOrAdjective } from './words.ts';
@@ -139,6 +140,15 @@ export interface RankWeights {
   lead: number;
 }
 
+/** How many passages' readings (see `Library.reading`) are kept. */
+const READINGS_KEPT = 4096;
+
+interface PassageReading {
+  words: ReturnType<Analyzer['words']>;
+  terms: Set<string>;
+  sentences: Array<[number, number]>;
+}
+
 /** Below this many passages every term is searched: the index is small enough not to care. */
 const PRUNE_FROM_PASSAGES = 1000;
 
@@ -226,7 +236,7 @@ interface Candidate {
 /** A built library's derived data, to restore it without rebuilding (see snapshot.ts). */
 export interface LibrarySnapshot {
   documentFrequency: Array<[string, number]>;
-  /** The corpus's words (lower-cased, not stop words) and how often each occurs: the speller's. */
+  /** The corpus's words (lower-cased, not stop words), each with its term's passage count: the speller's. */
   words: Array<[string, number]>;
   /** Statements without their text, which is restored from the paragraph (start, end). */
   statements: StatementTable;
@@ -266,7 +276,10 @@ export class Library {
   private readonly postings: Postings;
   /** Corrects typed words to the corpus's own words. */
   private readonly speller: Speller;
+  /** The corpus's words, each with its term's passage count (see `LibrarySnapshot.words`). */
   private readonly words: Map<string, number>;
+  /** Recently ranked passages, read (see `reading`). */
+  private readonly readings = new Map<number, PassageReading>();
   /** WordNet's synonyms and derivations among the corpus's terms. */
   private readonly related: RelatedVocabulary;
 
@@ -298,13 +311,12 @@ export class Library {
     });
     this.restored = snapshot !== undefined;
     if (from !== STATEMENTS_LATER) this.speakerIndex = new SpeakerIndex(snapshot?.statements ?? extractStatements(corpus.reports), corpus.reports, this.analyzer);
-    const words = new Map<string, number>(snapshot?.words);
-    const headlines = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title, snapshot ? undefined : words))]));
+    const headlines = new Map(corpus.reports.map((r) => [r.id, new Set(this.analyzer.terms(r.title))]));
     this.headlineTerms = this.passages.map((p) => headlines.get(p.reportId)!);
     this.titleTerms = new Set([...headlines.values()].flatMap((terms) => [...terms]));
 
     // Each passage is analysed once; its terms feed the index, the term weights and the speller's words.
-    const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text, words));
+    const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text));
     this.documentFrequency = new Map(snapshot?.documentFrequency);
     for (const terms of analysed) {
       for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
@@ -341,8 +353,9 @@ export class Library {
       this.index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
       this.postings = Postings.fromTerms(analysed);
     }
-    this.speller = new Speller(words, STOP_WORDS);
-    this.words = words;
+    // The words the analyser has met while building (corpus and headlines), each as frequent as its term.
+    this.words = new Map(snapshot?.words ?? [...this.analyzer.vocabulary()].map(([word, term]) => [word, this.documentFrequency.get(term) ?? 1]));
+    this.speller = new Speller(this.words, STOP_WORDS);
     this.related = new RelatedVocabulary((term) => this.documentFrequency.has(term));
     this.elapsedMs = performance.now() - started;
   }
@@ -620,14 +633,13 @@ export class Library {
     for (const [id, bm25] of pool) {
       const passage = this.passages[id]!;
       const report = this.passageReport[id]!;
-      const words = this.analyzer.words(passage.text);
-      const terms = new Set(words.flatMap((w) => (w.term === null ? [] : [w.term])));
+      const { words, terms, sentences } = this.reading(id);
       const headline = this.headlineTerms[id]!;
       const passageShare = this.share(query, (t) => terms.has(t));
       const headlineShare = this.share(query, (t) => headline.has(t));
       let reportShare = reportShares.get(report.id);
       if (reportShare === undefined) reportShares.set(report.id, (reportShare = this.reportShare(query, report)));
-      const sentence = bestSentence(passage.text, words, (inSentence) => this.share(query, (t) => inSentence.has(t)));
+      const sentence = bestSentence(passage.text, words, (inSentence) => this.share(query, (t) => inSentence.has(t)), sentences);
       const kindFound = kind !== undefined && hasAnswerKind(passage.text.slice(...sentence.range), kind);
       const rankScore =
         weights.bm25 * (bm25 / topBm25) +
@@ -652,6 +664,25 @@ export class Library {
       });
     }
     return hits.sort((a, b) => b.rankScore - a.rankScore || a.passage.paragraph - b.passage.paragraph).map(({ rankScore: _, ...hit }) => hit);
+  }
+
+  /**
+   * A passage's words, terms and sentences, as ranking reads them; the last few thousand are kept,
+   * since a story's passages come back for every question about it.
+   */
+  private reading(id: number): PassageReading {
+    let reading = this.readings.get(id);
+    if (reading) {
+      // Most recently used last, so the oldest is the first to go.
+      this.readings.delete(id);
+    } else {
+      const text = this.passages[id]!.text;
+      const words = this.analyzer.words(text);
+      reading = { words, terms: new Set(words.flatMap((w) => (w.term === null ? [] : [w.term]))), sentences: sentenceRanges(text) };
+      if (this.readings.size >= READINGS_KEPT) this.readings.delete(this.readings.keys().next().value!);
+    }
+    this.readings.set(id, reading);
+    return reading;
   }
 
   /** Score factor of a passage for a term of its report's headline. */

@@ -14,7 +14,7 @@ export const MAX_CORRECTED_LENGTH = 30;
 export class Speller {
   private readonly words = new SearchableMap<number>();
 
-  /** `words`: each corpus word with how often it occurs; stop words count as the most frequent. */
+  /** `words`: each corpus word with how frequent it is; stop words count as the most frequent. */
   constructor(words: Iterable<[string, number]>, stopWords: Iterable<string>) {
     for (const [word, count] of words) this.words.set(word, count);
     for (const word of stopWords) if (word.length >= 3) this.words.set(word, Infinity);
@@ -26,12 +26,19 @@ export class Speller {
     if (word.length < 3 || word.length > MAX_CORRECTED_LENGTH || this.words.has(word)) return undefined;
     const budget = word.length <= 7 ? 1 : 2;
     let best: { key: string; count: number; distance: number } | undefined;
-    // Levenshtein finds the candidates (a swap is two of its edits), then the swap-aware distance decides.
-    for (const [key, [count]] of this.words.fuzzyGet(word, budget + 1)) {
-      if (key[0] !== word[0]) continue;
+    const consider = (key: string, count: number) => {
+      if (key[0] !== word[0]) return;
       const distance = editDistance(word, key);
-      if (distance > budget) continue;
+      if (distance > budget) return;
       if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { key, count, distance };
+    };
+    // Levenshtein finds the candidates within the budget; a swap, one edit for people but two for
+    // Levenshtein, is looked up directly rather than by searching one edit further (far costlier).
+    for (const [key, [count]] of this.words.fuzzyGet(word, budget)) consider(key, count);
+    for (let i = 1; i < word.length; i++) {
+      const swapped = word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
+      const count = this.words.get(swapped);
+      if (count !== undefined) consider(swapped, count);
     }
     return best && { word: best.key, stopWord: best.count === Infinity };
   }
