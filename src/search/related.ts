@@ -34,8 +34,9 @@ export class RelatedVocabulary {
   /** Whether the term is an English word's, or one edit from one (a typo of a word the corpus lacks: "conected"). */
   looksEnglish(term: string): boolean {
     if (this.isEnglish(term)) return true;
-    if (term.length < 5) return false;
+    // A short word is one edit from too many words ("iphon" from "siphon"); a typo keeps the first letter.
+    if (term.length < 6) return false;
     englishTerms ??= SearchableMap.from([...wordNet().english].map((t): [string, true] => [t, true]));
-    return englishTerms.fuzzyGet(term, 1).size > 0;
+    return [...englishTerms.fuzzyGet(term, 1).keys()].some((near) => near[0] === term[0]);
   }
 }
