@@ -1,17 +1,19 @@
 import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import { helpDefinition } from '../../commands/help.ts';
+import { insightsDefinition } from '../../commands/insights.ts';
 import { reindexDefinition } from '../../commands/reindex.ts';
 import { commandOf } from '../../commands/topic.ts';
 import type { Topic } from '../corpus/topic.ts';
 
-/** Every slash command: the fixed ones, one per topic of the corpus, /help and /reindex. */
+/** Every slash command: the fixed ones, one per topic of the corpus, /help, /reindex and /insights. */
 export function slashDefinitions(topics: readonly Topic[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return [
     ...[...commands.values()].map((c) => c.definition),
     ...topics.map((t) => commandOf(t).definition),
     helpDefinition,
     reindexDefinition,
+    insightsDefinition,
   ];
 }
 

@@ -1,0 +1,19 @@
+import type { Answer } from '../answer.ts';
+import type { AnswerStatus } from './store.ts';
+
+/**
+ * What questions are grouped by: the words, case folded, punctuation dropped, in sorted order, so
+ * "Capital of Australia?" and "australia, capital of" count as one.
+ */
+export function questionKey(query: string): string {
+  const words = query.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.sort().join(' ');
+}
+
+/**
+ * How an answer is recorded. Today an Answer only says whether it answered; when it also carries a
+ * status (partial) and the missing words, they are taken from it here and nowhere else.
+ */
+export function outcomeOf(answer: Answer): { status: AnswerStatus; missing: string[] } {
+  return { status: answer.answered ? 'answered' : 'declined', missing: [] };
+}

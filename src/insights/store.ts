@@ -1,0 +1,333 @@
+/**
+ * The bot's one database (SQLite through better-sqlite3): what was asked, how it was answered, and
+ * members' votes on the answers. Everything else reaches it through this class. Member ids are
+ * stored only as an HMAC keyed with a secret, never as they are.
+ */
+import { createHmac } from 'node:crypto';
+import Database from 'better-sqlite3';
+
+/** answered; partial: only part of the question is covered; declined: the reports don't cover it. */
+export type AnswerStatus = 'answered' | 'partial' | 'declined';
+/** Where an answer was shown: a slash command, a reply to a mention, or a page behind "More". */
+export type AnswerSource = 'slash' | 'mention' | 'more';
+
+export interface AnswerRecord {
+  /** The id of the interaction or message answered (unique, also what the vote buttons carry). */
+  id: string;
+  /** ms since the epoch. */
+  at: number;
+  guildId: string | null;
+  /** The member's Discord id: hashed here, never stored. */
+  memberId: string;
+  source: AnswerSource;
+  command: string;
+  query: string;
+  /** The query with case, punctuation and word order folded, so such variants count together. */
+  questionKey: string;
+  status: AnswerStatus;
+  /** Distinctive words of the query the reports lack (when the relevance rule says so). */
+  missing: readonly string[];
+  /** Passage ids (`<reportId>#<n>`) the answer quoted. */
+  citations: readonly string[];
+}
+
+/** recorded: a first vote; changed: the member's earlier vote now says the other thing. */
+export type VoteResult = 'recorded' | 'changed' | 'unchanged' | 'expired';
+
+export interface Question {
+  command: string;
+  /** The latest wording of the question as typed. */
+  query: string;
+  count: number;
+}
+
+export interface InsightsSummary {
+  /** Questions asked (slash and mentions; More pages are not new questions). */
+  questions: number;
+  answered: number;
+  partial: number;
+  declined: number;
+  helpful: number;
+  notHelpful: number;
+  /** Questions declined or answered only partly, most frequent first, with their missing words. */
+  unanswered: Array<Question & { missing: string[] }>;
+  /** Missing words across those questions, the most recurring first. */
+  missingWords: Array<{ word: string; count: number }>;
+  /** Answers voted not helpful, the most down-voted first, with what they cited. */
+  votedDown: Array<Question & { notHelpful: number; helpful: number; citations: string[] }>;
+  mostAsked: Question[];
+  mostCited: Array<{ reportId: string; count: number }>;
+}
+
+/** One answer as /insights export and the CLI's --json list it. */
+export interface InsightsRow {
+  time: string;
+  guild: string | null;
+  source: AnswerSource;
+  command: string;
+  query: string;
+  status: AnswerStatus;
+  missing: string[];
+  citations: string[];
+  helpful: number;
+  notHelpful: number;
+}
+
+/** The database was written by a newer version of the bot: refused rather than misread. */
+export class SchemaTooNewError extends Error {
+  override readonly name = 'SchemaTooNewError';
+}
+
+/**
+ * Versioned schema: migration n brings a database from version n-1 to n (PRAGMA user_version).
+ * Append only; never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: what was asked and how it was answered.
+  `CREATE TABLE answers (
+     id TEXT PRIMARY KEY,
+     answered_at INTEGER NOT NULL,
+     guild_id TEXT,
+     member TEXT NOT NULL,
+     source TEXT NOT NULL CHECK (source IN ('slash', 'mention', 'more')),
+     command TEXT NOT NULL,
+     query TEXT NOT NULL,
+     question_key TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('answered', 'partial', 'declined')),
+     missing TEXT NOT NULL DEFAULT '[]',
+     citations TEXT NOT NULL DEFAULT '[]'
+   );
+   CREATE INDEX answers_by_time ON answers (answered_at);`,
+  // 2: members' votes on answers, one per member and answer.
+  `CREATE TABLE votes (
+     answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+     member TEXT NOT NULL,
+     helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+     voted_at INTEGER NOT NULL,
+     PRIMARY KEY (answer_id, member)
+   ) WITHOUT ROWID;
+   CREATE INDEX votes_by_time ON votes (voted_at);`,
+];
+
+export interface StoreOptions {
+  /** Key of the member hash. */
+  secret: string;
+  /** Answers older than this can no longer be rated, and prune() removes them. */
+  retentionDays: number;
+  /** How long a write waits for another process's (a shard's) write to finish. Default 5 s. */
+  busyTimeoutMs?: number;
+}
+
+export const DAY_MS = 86_400_000;
+/** How many entries each list of the summary has. */
+const TOP = 10;
+
+export class InsightsStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  /** Opens (creating when missing) and migrates. Throws SchemaTooNewError for a newer database. */
+  constructor(
+    readonly file: string,
+    private readonly options: StoreOptions,
+  ) {
+    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      // WAL: shards write to one file at once, and readers never wait for a writer.
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db, MIGRATIONS, file);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.statements = {
+      record: this.db.prepare(
+        `INSERT OR IGNORE INTO answers (id, answered_at, guild_id, member, source, command, query, question_key, status, missing, citations)
+         VALUES (@id, @at, @guildId, @member, @source, @command, @query, @questionKey, @status, @missing, @citations)`,
+      ),
+      answeredAt: this.db.prepare<[string], { answered_at: number }>('SELECT answered_at FROM answers WHERE id = ?'),
+      vote: this.db.prepare<[string, string], { helpful: number }>('SELECT helpful FROM votes WHERE answer_id = ? AND member = ?'),
+      upsertVote: this.db.prepare(
+        `INSERT INTO votes (answer_id, member, helpful, voted_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (answer_id, member) DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at`,
+      ),
+      prune: this.db.prepare('DELETE FROM answers WHERE answered_at < ?'),
+    };
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** The keyed hash a member is stored as. */
+  memberHash(memberId: string): string {
+    return createHmac('sha256', this.options.secret).update(memberId).digest('hex').slice(0, 32);
+  }
+
+  /** Keeps one answer (a second record of the same id, a replayed interaction, is ignored). */
+  record(entry: AnswerRecord): void {
+    this.statements.record.run({
+      id: entry.id,
+      at: entry.at,
+      guildId: entry.guildId,
+      member: this.memberHash(entry.memberId),
+      source: entry.source,
+      command: entry.command,
+      query: entry.query,
+      questionKey: entry.questionKey,
+      status: entry.status,
+      missing: JSON.stringify(entry.missing),
+      citations: JSON.stringify(entry.citations),
+    });
+  }
+
+  /** One vote per member per answer; a second one replaces the first. */
+  vote(answerId: string, memberId: string, helpful: boolean, at = Date.now()): VoteResult {
+    const member = this.memberHash(memberId);
+    return this.db
+      .transaction((): VoteResult => {
+        const answer = this.statements.answeredAt.get(answerId);
+        if (!answer || answer.answered_at < at - this.options.retentionDays * DAY_MS) return 'expired';
+        const before = this.statements.vote.get(answerId, member);
+        this.statements.upsertVote.run(answerId, member, helpful ? 1 : 0, at);
+        if (!before) return 'recorded';
+        return before.helpful === (helpful ? 1 : 0) ? 'unchanged' : 'changed';
+      })
+      .immediate();
+  }
+
+  /** Removes answers (and their votes) older than the retention window; returns how many. */
+  prune(now = Date.now()): number {
+    return this.statements.prune.run(now - this.options.retentionDays * DAY_MS).changes;
+  }
+
+  /** What moderators look at: answers since `since` (ms), votes cast since then. */
+  summary(since: number): InsightsSummary {
+    const all = <T>(sql: string, ...params: unknown[]) => this.db.prepare(sql).all(...params) as T[];
+    const counts = this.db
+      .prepare(
+        `SELECT count(*) AS questions,
+                coalesce(sum(status = 'answered'), 0) AS answered,
+                coalesce(sum(status = 'partial'), 0) AS partial,
+                coalesce(sum(status = 'declined'), 0) AS declined
+         FROM answers WHERE answered_at >= ? AND source != 'more'`,
+      )
+      .get(since) as { questions: number; answered: number; partial: number; declined: number };
+    const votes = this.db
+      .prepare('SELECT coalesce(sum(helpful = 1), 0) AS helpful, coalesce(sum(helpful = 0), 0) AS notHelpful FROM votes WHERE voted_at >= ?')
+      .get(since) as { helpful: number; notHelpful: number };
+    // A bare column next to max() comes from the row holding the max: the latest wording.
+    const unanswered = all<Question & { missing: string }>(
+      `SELECT command, query, max(answered_at) AS last, count(*) AS count,
+              (SELECT json_group_array(DISTINCT j.value) FROM answers b, json_each(b.missing) j
+               WHERE b.command = a.command AND b.question_key = a.question_key AND b.answered_at >= ?1) AS missing
+       FROM answers a WHERE answered_at >= ?1 AND source != 'more' AND status != 'answered'
+       GROUP BY command, question_key ORDER BY count DESC, last DESC LIMIT ${TOP}`,
+      since,
+    );
+    const votedDown = all<Question & { notHelpful: number; helpful: number; citations: string }>(
+      `SELECT a.command, a.query, max(a.answered_at) AS last, count(DISTINCT a.id) AS count, a.citations,
+              sum(v.helpful = 0) AS notHelpful, sum(v.helpful = 1) AS helpful
+       FROM answers a JOIN votes v ON v.answer_id = a.id WHERE v.voted_at >= ?
+       GROUP BY a.command, a.question_key, a.citations HAVING notHelpful > 0
+       ORDER BY notHelpful DESC, last DESC LIMIT ${TOP}`,
+      since,
+    );
+    return {
+      ...counts,
+      ...votes,
+      unanswered: unanswered.map(({ command, query, count, missing }) => ({ command, query, count, missing: JSON.parse(missing) as string[] })),
+      missingWords: all(
+        `SELECT j.value AS word, count(*) AS count FROM answers, json_each(answers.missing) j
+         WHERE answered_at >= ? AND source != 'more' GROUP BY j.value ORDER BY count DESC, word LIMIT ${TOP}`,
+        since,
+      ),
+      votedDown: votedDown.map(({ command, query, count, notHelpful, helpful, citations }) => ({
+        command,
+        query,
+        count,
+        notHelpful,
+        helpful,
+        citations: JSON.parse(citations) as string[],
+      })),
+      mostAsked: all<Question>(
+        `SELECT command, query, max(answered_at) AS last, count(*) AS count FROM answers
+         WHERE answered_at >= ? AND source != 'more' GROUP BY command, question_key ORDER BY count DESC, last DESC LIMIT ${TOP}`,
+        since,
+      ).map(({ command, query, count }) => ({ command, query, count })),
+      mostCited: all(
+        `SELECT substr(j.value, 1, instr(j.value, '#') - 1) AS reportId, count(*) AS count
+         FROM answers, json_each(answers.citations) j WHERE answered_at >= ?
+         GROUP BY reportId ORDER BY count DESC, reportId LIMIT ${TOP}`,
+        since,
+      ),
+    };
+  }
+
+  /** Every answer since `since`, oldest first, with its votes (no member hashes). */
+  rows(since: number): InsightsRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT answered_at, guild_id, source, command, query, status, missing, citations,
+                (SELECT count(*) FROM votes WHERE answer_id = a.id AND helpful = 1) AS helpful,
+                (SELECT count(*) FROM votes WHERE answer_id = a.id AND helpful = 0) AS notHelpful
+         FROM answers a WHERE answered_at >= ? ORDER BY answered_at, id`,
+      )
+      .all(since) as Array<{
+      answered_at: number;
+      guild_id: string | null;
+      source: AnswerSource;
+      command: string;
+      query: string;
+      status: AnswerStatus;
+      missing: string;
+      citations: string;
+      helpful: number;
+      notHelpful: number;
+    }>;
+    return rows.map((r) => ({
+      time: new Date(r.answered_at).toISOString(),
+      guild: r.guild_id,
+      source: r.source,
+      command: r.command,
+      query: r.query,
+      status: r.status,
+      missing: JSON.parse(r.missing) as string[],
+      citations: JSON.parse(r.citations) as string[],
+      helpful: r.helpful,
+      notHelpful: r.notHelpful,
+    }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/**
+ * Brings the database to the latest version, one migration per transaction. IMMEDIATE takes the
+ * write lock before reading the version, so two shards starting at once migrate it only once.
+ */
+export function migrate(db: Database.Database, migrations: readonly string[], file: string): void {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  for (;;) {
+    const done = db
+      .transaction(() => {
+        const current = version();
+        if (current > migrations.length) {
+          throw new SchemaTooNewError(
+            `${file} has schema version ${current}, newer than this dossier-bot knows (${migrations.length}): ` +
+              'it was written by a newer version. Upgrade the bot, or set DATA_DIR to another folder.',
+          );
+        }
+        if (current === migrations.length) return true;
+        db.exec(migrations[current]!);
+        db.pragma(`user_version = ${current + 1}`);
+        return false;
+      })
+      .immediate();
+    if (done) return;
+  }
+}
