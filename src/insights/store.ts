@@ -205,35 +205,33 @@ export class InsightsStore {
 
   /** What moderators look at: answers since `since` (ms), votes cast since then. */
   summary(since: number): InsightsSummary {
-    const all = <T>(sql: string, ...params: unknown[]) => this.db.prepare(sql).all(...params) as T[];
+    const all = <T>(sql: string) => this.db.prepare(sql).all({ since }) as T[];
     const counts = this.db
       .prepare(
         `SELECT count(*) AS questions,
                 coalesce(sum(status = 'answered'), 0) AS answered,
                 coalesce(sum(status = 'partial'), 0) AS partial,
                 coalesce(sum(status = 'declined'), 0) AS declined
-         FROM answers WHERE answered_at >= ? AND source != 'more'`,
+         FROM answers WHERE answered_at >= @since AND source != 'more'`,
       )
-      .get(since) as { questions: number; answered: number; partial: number; declined: number };
+      .get({ since }) as { questions: number; answered: number; partial: number; declined: number };
     const votes = this.db
-      .prepare('SELECT coalesce(sum(helpful = 1), 0) AS helpful, coalesce(sum(helpful = 0), 0) AS notHelpful FROM votes WHERE voted_at >= ?')
-      .get(since) as { helpful: number; notHelpful: number };
+      .prepare('SELECT coalesce(sum(helpful = 1), 0) AS helpful, coalesce(sum(helpful = 0), 0) AS notHelpful FROM votes WHERE voted_at >= @since')
+      .get({ since }) as { helpful: number; notHelpful: number };
     // A bare column next to max() comes from the row holding the max: the latest wording.
     const unanswered = all<Question & { missing: string }>(
       `SELECT command, query, max(answered_at) AS last, count(*) AS count,
               (SELECT json_group_array(DISTINCT j.value) FROM answers b, json_each(b.missing) j
-               WHERE b.command = a.command AND b.question_key = a.question_key AND b.answered_at >= ?1) AS missing
-       FROM answers a WHERE answered_at >= ?1 AND source != 'more' AND status != 'answered'
+               WHERE b.command = a.command AND b.question_key = a.question_key AND b.answered_at >= @since) AS missing
+       FROM answers a WHERE answered_at >= @since AND source != 'more' AND status != 'answered'
        GROUP BY command, question_key ORDER BY count DESC, last DESC LIMIT ${TOP}`,
-      since,
     );
     const votedDown = all<Question & { notHelpful: number; helpful: number; citations: string }>(
       `SELECT a.command, a.query, max(a.answered_at) AS last, count(DISTINCT a.id) AS count, a.citations,
               sum(v.helpful = 0) AS notHelpful, sum(v.helpful = 1) AS helpful
-       FROM answers a JOIN votes v ON v.answer_id = a.id WHERE v.voted_at >= ?
+       FROM answers a JOIN votes v ON v.answer_id = a.id WHERE v.voted_at >= @since
        GROUP BY a.command, a.question_key, a.citations HAVING notHelpful > 0
        ORDER BY notHelpful DESC, last DESC LIMIT ${TOP}`,
-      since,
     );
     return {
       ...counts,
@@ -241,8 +239,7 @@ export class InsightsStore {
       unanswered: unanswered.map(({ command, query, count, missing }) => ({ command, query, count, missing: JSON.parse(missing) as string[] })),
       missingWords: all(
         `SELECT j.value AS word, count(*) AS count FROM answers, json_each(answers.missing) j
-         WHERE answered_at >= ? AND source != 'more' GROUP BY j.value ORDER BY count DESC, word LIMIT ${TOP}`,
-        since,
+         WHERE answered_at >= @since AND source != 'more' GROUP BY j.value ORDER BY count DESC, word LIMIT ${TOP}`,
       ),
       votedDown: votedDown.map(({ command, query, count, notHelpful, helpful, citations }) => ({
         command,
@@ -254,14 +251,12 @@ export class InsightsStore {
       })),
       mostAsked: all<Question>(
         `SELECT command, query, max(answered_at) AS last, count(*) AS count FROM answers
-         WHERE answered_at >= ? AND source != 'more' GROUP BY command, question_key ORDER BY count DESC, last DESC LIMIT ${TOP}`,
-        since,
+         WHERE answered_at >= @since AND source != 'more' GROUP BY command, question_key ORDER BY count DESC, last DESC LIMIT ${TOP}`,
       ).map(({ command, query, count }) => ({ command, query, count })),
       mostCited: all(
         `SELECT substr(j.value, 1, instr(j.value, '#') - 1) AS reportId, count(*) AS count
-         FROM answers, json_each(answers.citations) j WHERE answered_at >= ?
+         FROM answers, json_each(answers.citations) j WHERE answered_at >= @since
          GROUP BY reportId ORDER BY count DESC, reportId LIMIT ${TOP}`,
-        since,
       ),
     };
   }
