@@ -26,6 +26,10 @@ const OPTIONS = { secret: 'a test secret of some length', retentionDays: 90 };
 const MEMBER = '123456789012345678';
 const NOW = Date.now();
 
+function vote(answerId: string, memberId: string, helpful: boolean, answeredAt = NOW) {
+  return { answerId, answeredAt, memberId, helpful };
+}
+
 function answer(id: string, extra: Partial<AnswerRecord> = {}): AnswerRecord {
   const query = extra.query ?? 'When did the talks resume?';
   return {
@@ -49,7 +53,7 @@ describe('migrations', () => {
     const store = new InsightsStore(file, OPTIONS);
     expect(store.schemaVersion).toBe(MIGRATIONS.length);
     store.record(answer('1'));
-    expect(store.vote('1', MEMBER, true)).toBe('recorded');
+    expect(store.vote(vote('1', MEMBER, true))).toBe('recorded');
     store.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -70,7 +74,7 @@ describe('migrations', () => {
 
     const store = new InsightsStore(file, OPTIONS);
     expect(store.schemaVersion).toBe(MIGRATIONS.length);
-    expect(store.vote('7', MEMBER, false)).toBe('recorded');
+    expect(store.vote(vote('7', MEMBER, false))).toBe('recorded');
     const summary = store.summary(NOW - DAY_MS);
     expect(summary.unanswered).toEqual([{ command: 'ask', query: 'Old question?', count: 1, missing: [] }]);
     expect(summary.notHelpful).toBe(1);
@@ -116,27 +120,32 @@ describe('votes', () => {
   it('one per member and answer: a second click changes it, another member adds one', () => {
     const store = new InsightsStore(file, OPTIONS);
     store.record(answer('1'));
-    expect(store.vote('1', MEMBER, true)).toBe('recorded');
-    expect(store.vote('1', MEMBER, true)).toBe('unchanged');
-    expect(store.vote('1', MEMBER, false)).toBe('changed');
-    expect(store.vote('1', '999999999999999999', false)).toBe('recorded');
+    expect(store.vote(vote('1', MEMBER, true))).toBe('recorded');
+    expect(store.vote(vote('1', MEMBER, true))).toBe('unchanged');
+    expect(store.vote(vote('1', MEMBER, false))).toBe('changed');
+    expect(store.vote(vote('1', '999999999999999999', false))).toBe('recorded');
     expect(store.rows(0)[0]).toMatchObject({ helpful: 0, notHelpful: 2 });
-    expect(store.vote('404', MEMBER, true)).toBe('expired');
+    // A vote that arrives before its answer is written counts once the answer is there.
+    expect(store.vote(vote('2', MEMBER, false))).toBe('recorded');
+    store.record(answer('2'));
+    expect(store.rows(0)[1]).toMatchObject({ helpful: 0, notHelpful: 1 });
     store.close();
   });
 });
 
 describe('retention', () => {
-  it('an answer older than the window can no longer be rated, and prune removes it with its votes', () => {
+  it('an answer older than the window can no longer be rated, and prune removes old answers and their votes', () => {
     const store = new InsightsStore(file, OPTIONS);
-    store.record(answer('1', { at: NOW - 91 * DAY_MS }));
-    store.record(answer('2', { at: NOW - 89 * DAY_MS }));
+    const old = NOW - 91 * DAY_MS;
+    const recent = NOW - 89 * DAY_MS;
+    store.record(answer('1', { at: old }));
+    store.record(answer('2', { at: recent }));
     store.record(answer('3'));
-    expect(store.vote('1', MEMBER, true, NOW)).toBe('expired');
-    expect(store.vote('2', MEMBER, false, NOW)).toBe('recorded');
+    expect(store.vote(vote('1', MEMBER, true, old), NOW)).toBe('expired');
+    expect(store.vote(vote('2', MEMBER, false, recent), NOW)).toBe('recorded');
 
     expect(store.prune(NOW)).toBe(1);
-    expect(store.rows(0).map((r) => r.time)).toEqual([new Date(NOW - 89 * DAY_MS).toISOString(), new Date(NOW).toISOString()]);
+    expect(store.rows(0).map((r) => r.time)).toEqual([new Date(recent).toISOString(), new Date(NOW).toISOString()]);
     // Two days later answer 2 is out of the window too, and its vote goes with it.
     expect(store.prune(NOW + 2 * DAY_MS)).toBe(1);
     const db = new Database(file, { readonly: true });
@@ -150,7 +159,7 @@ describe('members', () => {
   it('are stored as a keyed hash, never as their id, in the database or its log', async () => {
     const store = new InsightsStore(file, OPTIONS);
     store.record(answer('1'));
-    store.vote('1', MEMBER, false);
+    store.vote(vote('1', MEMBER, false));
     const db = new Database(file, { readonly: true });
     const stored = [
       ...db.prepare('SELECT member FROM answers').pluck().all(),

@@ -1,6 +1,6 @@
-import type { ButtonInteraction } from 'discord.js';
+import { SnowflakeUtil, type ButtonInteraction } from 'discord.js';
 import type { Answer, Citation } from '../answer.ts';
-import { renderNotice } from '../format/index.ts';
+import { renderVote } from '../format/index.ts';
 import { outcomeOf, questionKey } from '../insights/question.ts';
 import type { AnswerSource } from '../insights/store.ts';
 import type { BotContext } from './context.ts';
@@ -19,20 +19,11 @@ export function parseVoteId(customId: string): { answerId: string; helpful: bool
   return match ? { answerId: match[1]!, helpful: match[2] === 'y' } : undefined;
 }
 
-export const VOTE_THANKS = 'Thanks: moderators see this.';
-
 /** A vote, acknowledged to the voter only: the answer itself stays as everyone sees it. */
 export async function vote(context: BotContext, interaction: ButtonInteraction, choice: { answerId: string; helpful: boolean }): Promise<void> {
-  const result = context.insights.vote(choice.answerId, interaction.user.id, choice.helpful);
-  const text =
-    result === undefined
-      ? 'Sorry, your rating could not be saved right now.'
-      : result === 'expired'
-        ? `This answer can no longer be rated: ratings are kept for ${context.config.RETENTION_DAYS} days. Ask again to rate a new answer.`
-        : result === 'changed'
-          ? `Changed to “${choice.helpful ? 'Helpful' : 'Not helpful'}”. ${VOTE_THANKS}`
-          : VOTE_THANKS;
-  await interaction.reply(interactionReply(renderNotice(text), true));
+  const answeredAt = SnowflakeUtil.timestampFrom(choice.answerId);
+  const result = context.insights.vote({ answerId: choice.answerId, answeredAt, memberId: interaction.user.id, helpful: choice.helpful });
+  await interaction.reply(interactionReply(renderVote(result, choice.helpful, context.config.RETENTION_DAYS), true));
 }
 
 /** Who was answered where: the ids an answer is recorded with. */

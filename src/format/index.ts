@@ -10,5 +10,5 @@ export { renderInsights, renderInsightsTerminal, insightsCsv } from './insights.
 export function renderJson(answer: Answer): string {
   return JSON.stringify(answer);
 }
-export { renderHelp, renderNotice, renderReindex } from './notices.ts';
+export { renderHelp, renderNotice, renderReindex, renderVote, VOTE_THANKS } from './notices.ts';
 export type { HelpEntry, ShardOutcome } from './notices.ts';

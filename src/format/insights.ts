@@ -15,17 +15,27 @@ interface Section {
   lines: string[];
 }
 
+/** How a rendering shows what people typed (`quote`) and any other text from the data (`text`). */
+interface Style {
+  quote(typed: string): string;
+  text(data: string): string;
+}
+
+/** Discord: what was typed as inline code, so it reads verbatim and can neither format nor mention. */
+const DISCORD_STYLE: Style = { quote: (typed) => `\`${typed.replaceAll('`', 'ˋ')}\``, text: escapeMarkdown };
+const TERMINAL_STYLE: Style = { quote: (typed) => `“${typed}”`, text: (data) => data };
+
 export function renderInsights(result: InsightsResult): DiscordMessage {
   // Embeds share Discord's 6000 characters per message; each section gets an equal part.
   const share = Math.floor((DISCORD_LIMITS.embedTotal - 200) / SECTION_COUNT);
-  const embeds = sectionsOf(result.summary).map((section) => ({
+  const embeds = sectionsOf(result.summary, DISCORD_STYLE).map((section) => ({
     title: section.title,
-    description: fitLines(section.lines.map(escapeMarkdown), Math.min(share - section.title.length, DISCORD_LIMITS.embedDescription)),
+    description: fitLines(section.lines, Math.min(share - section.title.length, DISCORD_LIMITS.embedDescription)),
     color: 0x9ca3af,
   }));
   const files = result.rows ? [{ name: `insights-${result.days}d.csv`, data: insightsCsv(result.rows) }] : [];
   return {
-    content: truncate(escapeMarkdown(headline(result)), DISCORD_LIMITS.content),
+    content: truncate(headline(result), DISCORD_LIMITS.content),
     embeds,
     components: [],
     ...(files.length ? { files } : {}),
@@ -34,7 +44,7 @@ export function renderInsights(result: InsightsResult): DiscordMessage {
 }
 
 export function renderInsightsTerminal(result: InsightsResult): string {
-  const sections = sectionsOf(result.summary).map((s) => [`== ${s.title} ==`, ...s.lines.map((l) => `  ${l}`)].join('\n'));
+  const sections = sectionsOf(result.summary, TERMINAL_STYLE).map((s) => [`== ${s.title} ==`, ...s.lines.map((l) => `  ${l}`)].join('\n'));
   return `${[headline(result), ...sections].join('\n\n')}\n`;
 }
 
@@ -63,27 +73,25 @@ function headline({ summary: s, days }: InsightsResult): string {
   );
 }
 
-function sectionsOf(s: InsightsSummary): Section[] {
+function sectionsOf(s: InsightsSummary, style: Style): Section[] {
   const none = (lines: string[]) => (lines.length ? lines : ['none']);
+  const asked = (q: Question) => `${q.count}× /${style.text(q.command)} ${style.quote(truncate(q.query, QUESTION_MAX))}`;
+  const list = (words: string[]) => style.text(words.join(', '));
   return [
     {
       title: 'Questions the reports could not answer',
-      lines: none(s.unanswered.map((q) => `${asked(q)}${q.missing.length ? ` · missing: ${q.missing.join(', ')}` : ''}`)),
+      lines: none(s.unanswered.map((q) => `${asked(q)}${q.missing.length ? ` · missing: ${list(q.missing)}` : ''}`)),
     },
-    { title: 'Words the reports lack', lines: none(s.missingWords.map((w) => `${w.word} (${w.count})`)) },
+    { title: 'Words the reports lack', lines: none(s.missingWords.map((w) => `${style.text(w.word)} (${w.count})`)) },
     {
       title: 'Answers voted not helpful',
       lines: none(
-        s.votedDown.map((q) => `${q.notHelpful} not helpful, ${q.helpful} helpful: ${asked(q)} · cited ${q.citations.map(paragraphOf).join(', ') || 'nothing'}`),
+        s.votedDown.map((q) => `${q.notHelpful} not helpful, ${q.helpful} helpful: ${asked(q)} · cited ${list(q.citations.map(paragraphOf)) || 'nothing'}`),
       ),
     },
     { title: 'Most asked', lines: none(s.mostAsked.map(asked)) },
-    { title: 'Most cited reports', lines: none(s.mostCited.map((r) => `${r.reportId} (${r.count})`)) },
+    { title: 'Most cited reports', lines: none(s.mostCited.map((r) => `${style.text(r.reportId)} (${r.count})`)) },
   ];
-}
-
-function asked(q: Question): string {
-  return `${q.count}× /${q.command} “${truncate(q.query, QUESTION_MAX)}”`;
 }
 
 /** `report#3` as `report ¶3`, as answers cite it. */

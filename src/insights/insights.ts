@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts';
 import { openInsightsStore, type DataDirSettings } from './data-dir.ts';
-import { DAY_MS, type AnswerRecord, type InsightsRow, type InsightsStore, type InsightsSummary, type VoteResult } from './store.ts';
+import { DAY_MS, type AnswerRecord, type InsightsRow, type InsightsStore, type InsightsSummary, type Vote, type VoteResult } from './store.ts';
 
 /**
  * The store as the bot uses it: nothing here throws. A database that cannot be opened or written
@@ -42,8 +42,8 @@ export class Insights {
   }
 
   /** undefined when the vote could not be written. */
-  vote(answerId: string, memberId: string, helpful: boolean): VoteResult | undefined {
-    return this.guard((store) => store.vote(answerId, memberId, helpful));
+  vote(vote: Vote): VoteResult | undefined {
+    return this.guard((store) => store.vote(vote));
   }
 
   summary(since: number): InsightsSummary | undefined {

@@ -31,6 +31,15 @@ export interface AnswerRecord {
   citations: readonly string[];
 }
 
+export interface Vote {
+  /** The id of the answer (a snowflake) and the time it holds. */
+  answerId: string;
+  answeredAt: number;
+  /** The voter's Discord id: hashed here, never stored. */
+  memberId: string;
+  helpful: boolean;
+}
+
 /** recorded: a first vote; changed: the member's earlier vote now says the other thing. */
 export type VoteResult = 'recorded' | 'changed' | 'unchanged' | 'expired';
 
@@ -98,14 +107,17 @@ export const MIGRATIONS: readonly string[] = [
      citations TEXT NOT NULL DEFAULT '[]'
    );
    CREATE INDEX answers_by_time ON answers (answered_at);`,
-  // 2: members' votes on answers, one per member and answer.
+  // 2: members' votes on answers, one per member and answer. No foreign key: a vote may arrive
+  // before its answer is written (the answer is recorded after it is sent).
   `CREATE TABLE votes (
-     answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+     answer_id TEXT NOT NULL,
      member TEXT NOT NULL,
      helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+     answered_at INTEGER NOT NULL,
      voted_at INTEGER NOT NULL,
      PRIMARY KEY (answer_id, member)
    ) WITHOUT ROWID;
+   CREATE INDEX votes_by_answer_time ON votes (answered_at);
    CREATE INDEX votes_by_time ON votes (voted_at);`,
 ];
 
@@ -136,7 +148,6 @@ export class InsightsStore {
       // WAL: shards write to one file at once, and readers never wait for a writer.
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('foreign_keys = ON');
       migrate(this.db, MIGRATIONS, file);
     } catch (error) {
       this.db.close();
@@ -147,13 +158,13 @@ export class InsightsStore {
         `INSERT OR IGNORE INTO answers (id, answered_at, guild_id, member, source, command, query, question_key, status, missing, citations)
          VALUES (@id, @at, @guildId, @member, @source, @command, @query, @questionKey, @status, @missing, @citations)`,
       ),
-      answeredAt: this.db.prepare<[string], { answered_at: number }>('SELECT answered_at FROM answers WHERE id = ?'),
       vote: this.db.prepare<[string, string], { helpful: number }>('SELECT helpful FROM votes WHERE answer_id = ? AND member = ?'),
       upsertVote: this.db.prepare(
-        `INSERT INTO votes (answer_id, member, helpful, voted_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO votes (answer_id, member, helpful, answered_at, voted_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (answer_id, member) DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at`,
       ),
-      prune: this.db.prepare('DELETE FROM answers WHERE answered_at < ?'),
+      pruneAnswers: this.db.prepare('DELETE FROM answers WHERE answered_at < ?'),
+      pruneVotes: this.db.prepare('DELETE FROM votes WHERE answered_at < ?'),
     };
   }
 
@@ -183,24 +194,31 @@ export class InsightsStore {
     });
   }
 
-  /** One vote per member per answer; a second one replaces the first. */
-  vote(answerId: string, memberId: string, helpful: boolean, at = Date.now()): VoteResult {
-    const member = this.memberHash(memberId);
+  /**
+   * One vote per member per answer; a second one replaces the first. `answeredAt` comes with the
+   * vote (the answer's id is a snowflake, which holds its time), so a vote needs no answer row.
+   */
+  vote(vote: Vote, at = Date.now()): VoteResult {
+    if (vote.answeredAt < at - this.options.retentionDays * DAY_MS) return 'expired';
+    const member = this.memberHash(vote.memberId);
+    const helpful = vote.helpful ? 1 : 0;
     return this.db
       .transaction((): VoteResult => {
-        const answer = this.statements.answeredAt.get(answerId);
-        if (!answer || answer.answered_at < at - this.options.retentionDays * DAY_MS) return 'expired';
-        const before = this.statements.vote.get(answerId, member);
-        this.statements.upsertVote.run(answerId, member, helpful ? 1 : 0, at);
+        const before = this.statements.vote.get(vote.answerId, member);
+        this.statements.upsertVote.run(vote.answerId, member, helpful, vote.answeredAt, at);
         if (!before) return 'recorded';
-        return before.helpful === (helpful ? 1 : 0) ? 'unchanged' : 'changed';
+        return before.helpful === helpful ? 'unchanged' : 'changed';
       })
       .immediate();
   }
 
-  /** Removes answers (and their votes) older than the retention window; returns how many. */
+  /** Removes answers and votes on answers older than the retention window; returns how many answers. */
   prune(now = Date.now()): number {
-    return this.statements.prune.run(now - this.options.retentionDays * DAY_MS).changes;
+    const cutoff = now - this.options.retentionDays * DAY_MS;
+    return this.db.transaction(() => {
+      this.statements.pruneVotes.run(cutoff);
+      return this.statements.pruneAnswers.run(cutoff).changes;
+    })();
   }
 
   /** What moderators look at: answers since `since` (ms), votes cast since then. */

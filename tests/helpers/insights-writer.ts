@@ -23,7 +23,7 @@ for (let n = 0; n < Number(count); n++) {
     missing: [],
     citations: ['r#1'],
   });
-  store.vote(id, `${prefix}${n}`, n % 2 === 0);
+  store.vote({ answerId: id, answeredAt: Date.now(), memberId: `${prefix}${n}`, helpful: n % 2 === 0 });
 }
 store.close();
 process.stdout.write('done\n');
