@@ -4,26 +4,35 @@
  *   npm run cli -- ask "What security guarantees does Ukraine want?"
  *   npm run cli -- ask "…" --json
  *   npm run --silent cli -- batch --json < queries.jsonl
+ *   npm run cli -- insights [--days N] [--json]
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.ts';
+import { DEFAULT_INSIGHTS_DAYS, MAX_INSIGHTS_DAYS, runInsights } from '../commands/insights.ts';
 import { errorAnswer, type Answer } from './answer.ts';
-import { loadConfig, ConfigError } from './config.ts';
+import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CorpusError } from './corpus/load.ts';
 import { Dossier } from './dossier.ts';
-import { renderJson, renderTerminal } from './format/index.ts';
+import { renderInsightsTerminal, renderJson, renderTerminal } from './format/index.ts';
+import { DATABASE_FILE, openInsightsStore } from './insights/data-dir.ts';
+import { SchemaTooNewError } from './insights/store.ts';
 import { createLogger } from './log.ts';
 
 const EXIT_USAGE = 2;
 
 class CliUsageError extends Error {}
+/** The insights database is not there (exit 1, like a corpus that cannot be loaded). */
+class InsightsError extends Error {}
 
 function usage(): string {
   const names = [...commands.values()].map((c) => `  ${c.definition.name.padEnd(11)} ${c.definition.description}`).join('\n');
   return [
     'Usage: npm run cli -- <command> [text] [--json] [--corpus DIR]',
     '       npm run --silent cli -- batch --json < queries.jsonl',
+    `       npm run cli -- insights [--days N] [--json]   (default ${DEFAULT_INSIGHTS_DAYS} days; the bot's database in DATA_DIR)`,
     '',
     'Commands:',
     names,
@@ -41,6 +50,7 @@ function parse(argv: string[]) {
       options: {
         json: { type: 'boolean', default: false },
         corpus: { type: 'string' },
+        days: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         ...Object.fromEntries(commandOptions.map((name) => [name, { type: 'string' as const }])),
       },
@@ -58,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : EXIT_USAGE;
   }
   const config = loadConfig();
+  if (command === 'insights') return insights(config, values.days, values.json);
   const logger = await createLogger({ level: config.LOG_LEVEL ?? 'warn' });
   const dossier = await Dossier.open(values.corpus ?? config.CORPUS_DIR, logger);
   if (command !== 'batch' && !dossier.command(command)) {
@@ -69,11 +80,27 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const options = Object.fromEntries(
-    Object.entries(values).filter(([k, v]) => typeof v === 'string' && k !== 'corpus'),
+    Object.entries(values).filter(([k, v]) => typeof v === 'string' && k !== 'corpus' && k !== 'days'),
   ) as Record<string, string>;
   const answer = await dossier.answer(command, { query: words.join(' '), options });
   if (answer.error) throw new CliUsageError(answer.error);
   process.stdout.write(values.json ? `${renderJson(answer)}\n` : renderTerminal(answer));
+  return 0;
+}
+
+/** What the bot recorded, from the same database file (DATA_DIR), as /insights shows it. */
+function insights(config: Config, daysOption: string | undefined, json: boolean): number {
+  const days = Number(daysOption ?? DEFAULT_INSIGHTS_DAYS);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_INSIGHTS_DAYS) throw new CliUsageError(`--days takes a whole number from 1 to ${MAX_INSIGHTS_DAYS}`);
+  const file = path.join(config.DATA_DIR, DATABASE_FILE);
+  if (!existsSync(file)) throw new InsightsError(`no database at ${file} yet: the bot creates it when it starts (DATA_DIR sets the folder)`);
+  const store = openInsightsStore(config);
+  try {
+    const result = runInsights(store, { days })!;
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : renderInsightsTerminal(result));
+  } finally {
+    store.close();
+  }
   return 0;
 }
 
@@ -115,7 +142,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof CliUsageError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
-    } else if (error instanceof CorpusError || error instanceof ConfigError) {
+    } else if (error instanceof CorpusError || error instanceof ConfigError || error instanceof SchemaTooNewError || error instanceof InsightsError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = 1;
     } else {

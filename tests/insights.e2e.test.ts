@@ -6,9 +6,10 @@ import path from 'node:path';
 import { SnowflakeUtil } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOTE_THANKS } from '../src/format/index.ts';
-import { DAY_MS } from '../src/insights/store.ts';
+import { DAY_MS, type InsightsSummary } from '../src/insights/store.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeUserInput, type RecordedRequest } from './fake-discord/index.ts';
 import { EPHEMERAL, MANAGE_GUILD, shownMessage, startTestBot, type SentMessage, type TestBot } from './helpers/bot.ts';
+import { runCli } from './helpers/cli.ts';
 import { quotedTexts } from './helpers/markdown.ts';
 
 const DECLINED = 'What is the capital of Australia?';
@@ -139,6 +140,22 @@ describe('/insights after a restart on the same DATA_DIR', () => {
     expect(csv.split('\r\n')[0]).toBe('time,guild,source,command,query,status,missing,citations,helpful,not_helpful');
     expect(csv).toContain(`,slash,ask,${DECLINED},declined,`);
     expect(csv).toMatch(new RegExp(`,slash,ask,${literally(VOTED_DOWN)},answered,,[^,]+,0,2\\r\\n`));
+  });
+
+  it('the CLI reads the same database', async () => {
+    const json = await runCli(['insights', '--json'], '', { DATA_DIR: dataDir });
+    expect(json.code).toBe(0);
+    const { summary } = JSON.parse(json.stdout) as { summary: InsightsSummary };
+    expect(summary.unanswered.map((q) => q.query)).toContain(DECLINED);
+    expect(summary.votedDown.map((q) => q.query)).toEqual([VOTED_DOWN]);
+    const text = await runCli(['insights', '--days', '7'], '', { DATA_DIR: dataDir });
+    expect(text.stdout).toMatch(/^Insights, last 7 days: /);
+    expect(text.stdout).toContain(`/ask “${DECLINED}”`);
+  });
+
+  it('/help tells moderators about it', async () => {
+    const { message } = await respond(fake.sendSlashCommand({ name: 'help' }));
+    expect(message.content).toMatch(/Moderators: `\/insights` lists what the reports could not answer/);
   });
 
   it('is refused for a member without Manage Server, who sees none of it', async () => {

@@ -31,6 +31,7 @@ beforeAll(async () => {
       DISCORD_API_URL: fake.apiUrl,
       CORPUS_DIR: corpusDir,
       CACHE_DIR: path.join(corpusDir, '.cache'),
+      DATA_DIR: path.join(corpusDir, '.data'),
       SHARD_COUNT: '',
       LOG_LEVEL: 'info',
     },
@@ -76,5 +77,19 @@ describe('sharding', () => {
     const answer = shownMessage(await fake.waitForResponse(ask.id));
     expect(quotedTexts(answer.embeds![0]!.description!)).toEqual(['The Black Sea grain corridor reopened for cargo ships on Monday.']);
     expect(fake.violations).toEqual([]);
+  });
+
+  it('both shards record into one database, which /insights in either reads', async () => {
+    for (const guildId of GUILD_ON_SHARD) {
+      const ask = fake.sendSlashCommand({ name: 'ask', guildId, options: [{ name: 'question', type: 3, value: 'What is the capital of Australia?' }] });
+      await fake.waitForResponse(ask.id);
+    }
+    // The answer is recorded just after it is sent: ask /insights until both are in.
+    let seen = '';
+    for (let attempt = 0; attempt < 20 && !seen.includes('2× /ask'); attempt++) {
+      const insights = fake.sendSlashCommand({ name: 'insights', guildId: GUILD_ON_SHARD[1], memberPermissions: MANAGE_GUILD });
+      seen = shownMessage(await fake.waitForResponse(insights.id)).embeds![0]!.description!;
+    }
+    expect(seen).toContain('2× /ask `What is the capital of Australia?`');
   });
 });

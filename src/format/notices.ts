@@ -21,6 +21,8 @@ export function renderHelp(entries: readonly HelpEntry[]): DiscordMessage {
       '**dossier-bot** answers from its reports and always quotes the paragraph it relies on, with its source.',
       ...lines,
       'You can also mention me with a question in a channel. Add `hide: True` to see an answer only yourself.',
+      'Rate an answer with 👍 Helpful or 👎 Not helpful: moderators see the ratings.',
+      'Moderators: `/insights` lists what the reports could not answer and the answers rated not helpful (`export: True` attaches a CSV); `/reindex` reloads the reports.',
     ].join('\n'),
   );
 }
