@@ -52,7 +52,7 @@ describe('migrations', () => {
   it('creates the latest schema in an empty file', () => {
     const store = new InsightsStore(file, OPTIONS);
     expect(store.schemaVersion).toBe(MIGRATIONS.length);
-    store.record(answer('1'));
+    store.record([answer('1')]);
     expect(store.vote(vote('1', MEMBER, true))).toBe('recorded');
     store.close();
     const db = new Database(file, { readonly: true });
@@ -119,7 +119,7 @@ describe('two processes writing at once', () => {
 describe('votes', () => {
   it('one per member and answer: a second click changes it, another member adds one', () => {
     const store = new InsightsStore(file, OPTIONS);
-    store.record(answer('1'));
+    store.record([answer('1')]);
     expect(store.vote(vote('1', MEMBER, true))).toBe('recorded');
     expect(store.vote(vote('1', MEMBER, true))).toBe('unchanged');
     expect(store.vote(vote('1', MEMBER, false))).toBe('changed');
@@ -127,7 +127,7 @@ describe('votes', () => {
     expect(store.rows(0)[0]).toMatchObject({ helpful: 0, notHelpful: 2 });
     // A vote that arrives before its answer is written counts once the answer is there.
     expect(store.vote(vote('2', MEMBER, false))).toBe('recorded');
-    store.record(answer('2'));
+    store.record([answer('2')]);
     expect(store.rows(0)[1]).toMatchObject({ helpful: 0, notHelpful: 1 });
     store.close();
   });
@@ -138,9 +138,9 @@ describe('retention', () => {
     const store = new InsightsStore(file, OPTIONS);
     const old = NOW - 91 * DAY_MS;
     const recent = NOW - 89 * DAY_MS;
-    store.record(answer('1', { at: old }));
-    store.record(answer('2', { at: recent }));
-    store.record(answer('3'));
+    store.record([answer('1', { at: old })]);
+    store.record([answer('2', { at: recent })]);
+    store.record([answer('3')]);
     expect(store.vote(vote('1', MEMBER, true, old), NOW)).toBe('expired');
     expect(store.vote(vote('2', MEMBER, false, recent), NOW)).toBe('recorded');
 
@@ -158,7 +158,7 @@ describe('retention', () => {
 describe('members', () => {
   it('are stored as a keyed hash, never as their id, in the database or its log', async () => {
     const store = new InsightsStore(file, OPTIONS);
-    store.record(answer('1'));
+    store.record([answer('1')]);
     store.vote(vote('1', MEMBER, false));
     const db = new Database(file, { readonly: true });
     const stored = [
@@ -193,11 +193,11 @@ describe('summary', () => {
   it('counts questions that differ only in case, punctuation or word order together', () => {
     const store = new InsightsStore(file, OPTIONS);
     const declined = { status: 'declined' as const, citations: [], missing: ['australia'] };
-    store.record(answer('1', { query: 'What is the capital of Australia?', ...declined, at: NOW - 3 }));
-    store.record(answer('2', { query: 'what is the CAPITAL of australia', ...declined, at: NOW - 2 }));
-    store.record(answer('3', { query: 'Australia: what is the capital of?', ...declined, missing: ['australia', 'capital'], at: NOW - 1 }));
-    store.record(answer('4', { query: 'When did the talks resume?' }));
-    store.record(answer('5', { query: 'When did the talks resume?', source: 'more', citations: ['us-allies#6'] }));
+    store.record([answer('1', { query: 'What is the capital of Australia?', ...declined, at: NOW - 3 })]);
+    store.record([answer('2', { query: 'what is the CAPITAL of australia', ...declined, at: NOW - 2 })]);
+    store.record([answer('3', { query: 'Australia: what is the capital of?', ...declined, missing: ['australia', 'capital'], at: NOW - 1 })]);
+    store.record([answer('4', { query: 'When did the talks resume?' })]);
+    store.record([answer('5', { query: 'When did the talks resume?', source: 'more', citations: ['us-allies#6'] })]);
     const summary = store.summary(0);
     expect(summary).toMatchObject({ questions: 4, answered: 1, declined: 3, partial: 0 });
     expect(summary.unanswered).toEqual([{ command: 'ask', query: 'Australia: what is the capital of?', count: 3, missing: ['australia', 'capital'] }]);

@@ -5,10 +5,15 @@ import { DAY_MS, type AnswerRecord, type InsightsRow, type InsightsStore, type I
 /**
  * The store as the bot uses it: nothing here throws. A database that cannot be opened or written
  * costs the recording, never an answer; the failure is logged once (again only after it recovered).
+ * Answers are written once the event loop turn that sent them is done, those of one turn in one
+ * transaction, so a busy bot commits once per turn rather than once per answer.
  */
 export class Insights {
   private failing = false;
+  private closed = false;
   private readonly pruner: NodeJS.Timeout | undefined;
+  private queue: AnswerRecord[] = [];
+  private flusher: NodeJS.Immediate | undefined;
 
   private constructor(
     private readonly store: InsightsStore | undefined,
@@ -32,13 +37,11 @@ export class Insights {
     }
   }
 
-  /** Whether answers are being recorded (false when the database could not be opened). */
-  get available(): boolean {
-    return this.store !== undefined;
-  }
-
+  /** Queues an answer, written after this turn of the event loop. */
   record(entry: AnswerRecord): void {
-    this.guard((store) => store.record(entry));
+    if (!this.store || this.closed) return;
+    this.queue.push(entry);
+    this.flusher ??= setImmediate(() => this.flush());
   }
 
   /** undefined when the vote could not be written. */
@@ -46,21 +49,35 @@ export class Insights {
     return this.guard((store) => store.vote(vote));
   }
 
+  /** Includes the answers still queued. */
   summary(since: number): InsightsSummary | undefined {
+    this.flush();
     return this.guard((store) => store.summary(since));
   }
 
   rows(since: number): InsightsRow[] | undefined {
+    this.flush();
     return this.guard((store) => store.rows(since));
   }
 
+  /** Writes what is queued and closes; answers recorded later (in flight at shutdown) are dropped. */
   close(): void {
     clearInterval(this.pruner);
+    this.flush();
     this.guard((store) => store.close());
+    this.closed = true;
+  }
+
+  private flush(): void {
+    clearImmediate(this.flusher);
+    this.flusher = undefined;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length) this.guard((store) => store.record(batch));
   }
 
   private guard<T>(use: (store: InsightsStore) => T): T | undefined {
-    if (!this.store) return undefined;
+    if (!this.store || this.closed) return undefined;
     try {
       const result = use(this.store);
       this.failing = false;

@@ -177,8 +177,14 @@ export class InsightsStore {
     return createHmac('sha256', this.options.secret).update(memberId).digest('hex').slice(0, 32);
   }
 
-  /** Keeps one answer (a second record of the same id, a replayed interaction, is ignored). */
-  record(entry: AnswerRecord): void {
+  /** Keeps answers, in one transaction (a second record of an id, a replayed interaction, is ignored). */
+  record(entries: readonly AnswerRecord[]): void {
+    this.db.transaction(() => {
+      for (const entry of entries) this.insert(entry);
+    })();
+  }
+
+  private insert(entry: AnswerRecord): void {
     this.statements.record.run({
       id: entry.id,
       at: entry.at,

@@ -10,7 +10,7 @@ process.stdout.write('ready\n');
 await createInterface({ input: process.stdin })[Symbol.asyncIterator]().next();
 for (let n = 0; n < Number(count); n++) {
   const id = `${prefix}${String(n).padStart(6, '0')}`;
-  store.record({
+  store.record([{
     id,
     at: Date.now(),
     guildId: '1',
@@ -22,7 +22,7 @@ for (let n = 0; n < Number(count); n++) {
     status: 'answered',
     missing: [],
     citations: ['r#1'],
-  });
+  }]);
   store.vote({ answerId: id, answeredAt: Date.now(), memberId: `${prefix}${n}`, helpful: n % 2 === 0 });
 }
 store.close();
