@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { runInsights, type InsightsSource } from '../commands/insights.ts';
+import { DISCORD_LIMITS, insightsCsv, renderInsights } from '../src/format/index.ts';
+import { questionKey } from '../src/insights/question.ts';
+import type { InsightsRow, InsightsSummary } from '../src/insights/store.ts';
+
+const long = (n: number) => `${'Why would @everyone **care** about <@123> and `code` '.repeat(10)} ${n}?`;
+
+function fullSummary(): InsightsSummary {
+  const questions = Array.from({ length: 10 }, (_, n) => ({ command: 'ask', query: long(n), count: 10 - n }));
+  return {
+    questions: 100,
+    answered: 70,
+    partial: 5,
+    declined: 25,
+    helpful: 3,
+    notHelpful: 1,
+    unanswered: questions.map((q) => ({ ...q, missing: ['capital', 'australia', 'x'.repeat(80)] })),
+    missingWords: Array.from({ length: 10 }, (_, n) => ({ word: `word${n}`, count: 10 - n })),
+    votedDown: questions.map((q) => ({ ...q, notHelpful: 2, helpful: 1, citations: Array.from({ length: 50 }, (_, p) => `a-long-report-id-${p}#${p + 1}`) })),
+    mostAsked: questions,
+    mostCited: Array.from({ length: 10 }, (_, n) => ({ reportId: `report-${n}`, count: 10 - n })),
+  };
+}
+
+describe('questionKey', () => {
+  it('folds case, punctuation and word order, and nothing else', () => {
+    const key = questionKey('What is the capital of Australia?');
+    expect(questionKey('australia: CAPITAL of, the is what')).toBe(key);
+    expect(questionKey('What is the capital of Austria?')).not.toBe(key);
+  });
+});
+
+describe('/insights rendering', () => {
+  it('stays within Discord limits with every list full of long questions, which show verbatim and ping no one', () => {
+    const source: InsightsSource = { summary: fullSummary, rows: () => [] };
+    const message = renderInsights(runInsights(source, {})!);
+    expect(message.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    const total = message.embeds.reduce((sum, e) => sum + e.description.length + (e.title?.length ?? 0), 0);
+    expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+    for (const embed of message.embeds) expect(embed.description.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+    expect(message.embeds[0]!.description).toContain('`Why would @everyone **care** about <@123> and ˋcodeˋ');
+    expect(message.embeds[0]!.description).toMatch(/… and \d+ more$/);
+    expect(message.allowed_mentions).toEqual({ parse: [], users: [] });
+  });
+
+  it('says when the database is unavailable', () => {
+    expect(runInsights({ summary: () => undefined, rows: () => undefined }, {})).toBeUndefined();
+    expect(runInsights({ summary: fullSummary, rows: () => undefined }, { export: true })).toBeUndefined();
+  });
+});
+
+describe('CSV export', () => {
+  it('quotes commas, quotes and line breaks, and keeps a typed formula from running', () => {
+    const row: InsightsRow = {
+      time: '2026-01-01T00:00:00.000Z',
+      guild: '1',
+      source: 'slash',
+      command: 'ask',
+      query: '=HYPERLINK("http://x", "a, b")\nnext',
+      status: 'declined',
+      missing: ['a', 'b'],
+      citations: [],
+      helpful: 0,
+      notHelpful: 1,
+    };
+    const [, line] = insightsCsv([row]).split('\r\n');
+    expect(line).toBe('2026-01-01T00:00:00.000Z,1,slash,ask,"\'=HYPERLINK(""http://x"", ""a, b"")\nnext",declined,a b,,0,1');
+  });
+});
