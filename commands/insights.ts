@@ -22,8 +22,8 @@ export const insightsDefinition = new SlashCommandBuilder()
 
 /** Where insights come from: the bot's guarded store (undefined when the database failed) or the store itself. */
 export interface InsightsSource {
-  summary(since: number): InsightsSummary | undefined;
-  rows(since: number): InsightsRow[] | undefined;
+  summary(since: number, guildId?: string): InsightsSummary | undefined;
+  rows(since: number, guildId?: string): InsightsRow[] | undefined;
 }
 
 export interface InsightsResult {
@@ -33,12 +33,19 @@ export interface InsightsResult {
   rows?: InsightsRow[];
 }
 
-/** The summary of the last `days` days, and the rows when exported; undefined when the database failed. */
-export function runInsights(source: InsightsSource, input: { days?: number; export?: boolean }, now = Date.now()): InsightsResult | undefined {
+/**
+ * The summary of the last `days` days, and the rows when exported, of one server's answers (of
+ * every server's without `guildId`); undefined when the database failed.
+ */
+export function runInsights(
+  source: InsightsSource,
+  input: { days?: number; export?: boolean; guildId?: string },
+  now = Date.now(),
+): InsightsResult | undefined {
   const days = input.days ?? DEFAULT_INSIGHTS_DAYS;
   const since = now - days * DAY_MS;
-  const summary = source.summary(since);
-  const rows = input.export ? source.rows(since) : undefined;
+  const summary = source.summary(since, input.guildId);
+  const rows = input.export ? source.rows(since, input.guildId) : undefined;
   if (!summary || (input.export && !rows)) return undefined;
   return { days, summary, ...(rows ? { rows } : {}) };
 }

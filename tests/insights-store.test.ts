@@ -209,4 +209,15 @@ describe('summary', () => {
     expect(summary.mostCited).toEqual([{ reportId: 'us-allies', count: 2 }]);
     store.close();
   });
+
+  it('of one server has only what was asked there', () => {
+    const store = new InsightsStore(file, OPTIONS);
+    store.record([answer('1', { guildId: 'A' }), answer('2', { guildId: 'B', query: 'Something else?' })]);
+    store.vote(vote('2', MEMBER, false));
+    expect(store.summary(0, 'A')).toMatchObject({ questions: 1, notHelpful: 0, votedDown: [] });
+    expect(store.summary(0, 'B').votedDown.map((q) => q.query)).toEqual(['Something else?']);
+    expect(store.rows(0, 'A').map((r) => r.guild)).toEqual(['A']);
+    expect(store.summary(0).questions).toBe(2);
+    store.close();
+  });
 });

@@ -163,9 +163,11 @@ async function moderatorOnly(context: BotContext, interaction: ChatInputCommandI
 
 async function insights(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
   if (!(await moderatorOnly(context, interaction, 'see insights'))) return;
+  // A server's moderators see what was asked in their server only.
   const result = runInsights(context.insights, {
     days: interaction.options.getInteger('days') ?? undefined,
     export: interaction.options.getBoolean('export') ?? false,
+    guildId: interaction.guildId!,
   });
   const message = result
     ? renderInsights(result)

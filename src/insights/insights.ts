@@ -50,14 +50,14 @@ export class Insights {
   }
 
   /** Includes the answers still queued. */
-  summary(since: number): InsightsSummary | undefined {
+  summary(since: number, guildId?: string): InsightsSummary | undefined {
     this.flush();
-    return this.guard((store) => store.summary(since));
+    return this.guard((store) => store.summary(since, guildId));
   }
 
-  rows(since: number): InsightsRow[] | undefined {
+  rows(since: number, guildId?: string): InsightsRow[] | undefined {
     this.flush();
-    return this.guard((store) => store.rows(since));
+    return this.guard((store) => store.rows(since, guildId));
   }
 
   /** Writes what is queued and closes; answers recorded later (in flight at shutdown) are dropped. */

@@ -133,6 +133,8 @@ export interface StoreOptions {
 export const DAY_MS = 86_400_000;
 /** How many entries each list of the summary has. */
 const TOP = 10;
+/** Of the queries below: the answers of one server (@guild), or of all when it is null. */
+const IN_GUILD = '(@guild IS NULL OR guild_id = @guild)';
 
 export class InsightsStore {
   private readonly db: Database.Database;
@@ -227,33 +229,41 @@ export class InsightsStore {
     })();
   }
 
-  /** What moderators look at: answers since `since` (ms), votes cast since then. */
-  summary(since: number): InsightsSummary {
-    const all = <T>(sql: string) => this.db.prepare(sql).all({ since }) as T[];
+  /**
+   * What moderators look at: answers since `since` (ms) and votes cast since then, in one server's
+   * answers when `guildId` is given (a server's moderators see their own server only).
+   */
+  summary(since: number, guildId?: string): InsightsSummary {
+    const scope = { since, guild: guildId ?? null };
+    const all = <T>(sql: string) => this.db.prepare(sql).all(scope) as T[];
     const counts = this.db
       .prepare(
         `SELECT count(*) AS questions,
                 coalesce(sum(status = 'answered'), 0) AS answered,
                 coalesce(sum(status = 'partial'), 0) AS partial,
                 coalesce(sum(status = 'declined'), 0) AS declined
-         FROM answers WHERE answered_at >= @since AND source != 'more'`,
+         FROM answers WHERE answered_at >= @since AND source != 'more' AND ${IN_GUILD}`,
       )
-      .get({ since }) as { questions: number; answered: number; partial: number; declined: number };
+      .get(scope) as { questions: number; answered: number; partial: number; declined: number };
     const votes = this.db
-      .prepare('SELECT coalesce(sum(helpful = 1), 0) AS helpful, coalesce(sum(helpful = 0), 0) AS notHelpful FROM votes WHERE voted_at >= @since')
-      .get({ since }) as { helpful: number; notHelpful: number };
+      .prepare(
+        `SELECT coalesce(sum(v.helpful = 1), 0) AS helpful, coalesce(sum(v.helpful = 0), 0) AS notHelpful
+         FROM votes v JOIN answers a ON a.id = v.answer_id WHERE v.voted_at >= @since AND ${IN_GUILD}`,
+      )
+      .get(scope) as { helpful: number; notHelpful: number };
     // A bare column next to max() comes from the row holding the max: the latest wording.
     const unanswered = all<Question & { missing: string }>(
       `SELECT command, query, max(answered_at) AS last, count(*) AS count,
               (SELECT json_group_array(DISTINCT j.value) FROM answers b, json_each(b.missing) j
-               WHERE b.command = a.command AND b.question_key = a.question_key AND b.answered_at >= @since) AS missing
-       FROM answers a WHERE answered_at >= @since AND source != 'more' AND status != 'answered'
+               WHERE b.command = a.command AND b.question_key = a.question_key AND b.answered_at >= @since
+                 AND (@guild IS NULL OR b.guild_id = @guild)) AS missing
+       FROM answers a WHERE answered_at >= @since AND source != 'more' AND status != 'answered' AND ${IN_GUILD}
        GROUP BY command, question_key ORDER BY count DESC, last DESC LIMIT ${TOP}`,
     );
     const votedDown = all<Question & { notHelpful: number; helpful: number; citations: string }>(
       `SELECT a.command, a.query, max(a.answered_at) AS last, count(DISTINCT a.id) AS count, a.citations,
               sum(v.helpful = 0) AS notHelpful, sum(v.helpful = 1) AS helpful
-       FROM answers a JOIN votes v ON v.answer_id = a.id WHERE v.voted_at >= @since
+       FROM answers a JOIN votes v ON v.answer_id = a.id WHERE v.voted_at >= @since AND ${IN_GUILD}
        GROUP BY a.command, a.question_key, a.citations HAVING notHelpful > 0
        ORDER BY notHelpful DESC, last DESC LIMIT ${TOP}`,
     );
@@ -263,7 +273,7 @@ export class InsightsStore {
       unanswered: unanswered.map(({ command, query, count, missing }) => ({ command, query, count, missing: JSON.parse(missing) as string[] })),
       missingWords: all(
         `SELECT j.value AS word, count(*) AS count FROM answers, json_each(answers.missing) j
-         WHERE answered_at >= @since AND source != 'more' GROUP BY j.value ORDER BY count DESC, word LIMIT ${TOP}`,
+         WHERE answered_at >= @since AND source != 'more' AND ${IN_GUILD} GROUP BY j.value ORDER BY count DESC, word LIMIT ${TOP}`,
       ),
       votedDown: votedDown.map(({ command, query, count, notHelpful, helpful, citations }) => ({
         command,
@@ -275,26 +285,26 @@ export class InsightsStore {
       })),
       mostAsked: all<Question>(
         `SELECT command, query, max(answered_at) AS last, count(*) AS count FROM answers
-         WHERE answered_at >= @since AND source != 'more' GROUP BY command, question_key ORDER BY count DESC, last DESC LIMIT ${TOP}`,
+         WHERE answered_at >= @since AND source != 'more' AND ${IN_GUILD} GROUP BY command, question_key ORDER BY count DESC, last DESC LIMIT ${TOP}`,
       ).map(({ command, query, count }) => ({ command, query, count })),
       mostCited: all(
         `SELECT substr(j.value, 1, instr(j.value, '#') - 1) AS reportId, count(*) AS count
-         FROM answers, json_each(answers.citations) j WHERE answered_at >= @since
+         FROM answers, json_each(answers.citations) j WHERE answered_at >= @since AND ${IN_GUILD}
          GROUP BY reportId ORDER BY count DESC, reportId LIMIT ${TOP}`,
       ),
     };
   }
 
-  /** Every answer since `since`, oldest first, with its votes (no member hashes). */
-  rows(since: number): InsightsRow[] {
+  /** Every answer since `since` (in one server's when `guildId` is given), oldest first, with its votes (no member hashes). */
+  rows(since: number, guildId?: string): InsightsRow[] {
     const rows = this.db
       .prepare(
         `SELECT answered_at, guild_id, source, command, query, status, missing, citations,
-                (SELECT count(*) FROM votes WHERE answer_id = a.id AND helpful = 1) AS helpful,
-                (SELECT count(*) FROM votes WHERE answer_id = a.id AND helpful = 0) AS notHelpful
-         FROM answers a WHERE answered_at >= ? ORDER BY answered_at, id`,
+                (SELECT count(*) FROM votes WHERE answer_id = answers.id AND helpful = 1) AS helpful,
+                (SELECT count(*) FROM votes WHERE answer_id = answers.id AND helpful = 0) AS notHelpful
+         FROM answers WHERE answered_at >= @since AND ${IN_GUILD} ORDER BY answered_at, id`,
       )
-      .all(since) as Array<{
+      .all({ since, guild: guildId ?? null }) as Array<{
       answered_at: number;
       guild_id: string | null;
       source: AnswerSource;
