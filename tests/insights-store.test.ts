@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
 import { openInsightsStore } from '../src/insights/data-dir.ts';
+import { Insights } from '../src/insights/insights.ts';
 import { questionKey } from '../src/insights/question.ts';
 import { DAY_MS, InsightsStore, migrate, MIGRATIONS, SchemaTooNewError, type AnswerRecord } from '../src/insights/store.ts';
+import { createLogger } from '../src/log.ts';
 import { ROOT } from './helpers/library.ts';
 
 let dir: string;
@@ -120,6 +123,9 @@ describe('votes', () => {
   it('one per member and answer: a second click changes it, another member adds one', () => {
     const store = new InsightsStore(file, OPTIONS);
     store.record([answer('1')]);
+    // A replayed interaction (same id) is one answer.
+    store.record([answer('1')]);
+    expect(store.rows(0)).toHaveLength(1);
     expect(store.vote(vote('1', MEMBER, true))).toBe('recorded');
     expect(store.vote(vote('1', MEMBER, true))).toBe('unchanged');
     expect(store.vote(vote('1', MEMBER, false))).toBe('changed');
@@ -219,5 +225,35 @@ describe('summary', () => {
     expect(store.rows(0, 'A').map((r) => r.guild)).toEqual(['A']);
     expect(store.summary(0).questions).toBe(2);
     store.close();
+  });
+});
+
+describe('the bot\'s recorder', () => {
+  it('never throws: failing writes are logged once, and again only after the database worked again', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const insights = Insights.open({ DATA_DIR: dir, RETENTION_DAYS: 90, MEMBER_HASH_SECRET: OPTIONS.secret }, await createLogger({ level: 'info', destination }));
+    const failures = () => lines.filter((l) => l.includes('insights database failed')).length;
+    // The schema's CHECK refuses an unknown source: a write that fails inside the database.
+    const bad = answer('1', { source: 'elsewhere' as AnswerRecord['source'] });
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    // Two failing writes, each in a turn of its own: one log line.
+    insights.record(bad);
+    await turn();
+    insights.record(answer('2', { source: 'elsewhere' as AnswerRecord['source'] }));
+    await turn();
+    expect(failures()).toBe(1);
+    expect(insights.summary(0)!.questions).toBe(0);
+    insights.record(answer('3'));
+    expect(insights.summary(0)!.questions).toBe(1);
+    insights.record(bad);
+    expect(insights.rows(0)).toHaveLength(1);
+    expect(failures()).toBe(2);
+    insights.close();
   });
 });

@@ -157,8 +157,9 @@ export class InsightsStore {
     }
     this.statements = {
       record: this.db.prepare(
-        `INSERT OR IGNORE INTO answers (id, answered_at, guild_id, member, source, command, query, question_key, status, missing, citations)
-         VALUES (@id, @at, @guildId, @member, @source, @command, @query, @questionKey, @status, @missing, @citations)`,
+        `INSERT INTO answers (id, answered_at, guild_id, member, source, command, query, question_key, status, missing, citations)
+         VALUES (@id, @at, @guildId, @member, @source, @command, @query, @questionKey, @status, @missing, @citations)
+         ON CONFLICT (id) DO NOTHING`,
       ),
       vote: this.db.prepare<[string, string], { helpful: number }>('SELECT helpful FROM votes WHERE answer_id = ? AND member = ?'),
       upsertVote: this.db.prepare(
