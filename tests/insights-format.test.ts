@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInsights, type InsightsSource } from '../commands/insights.ts';
-import { DISCORD_LIMITS, insightsCsv, renderInsights } from '../src/format/index.ts';
+import { CSV_MAX_BYTES, DISCORD_LIMITS, insightsCsv, renderInsights } from '../src/format/index.ts';
 import { questionKey } from '../src/insights/question.ts';
 import type { InsightsRow, InsightsSummary } from '../src/insights/store.ts';
 
@@ -51,20 +51,31 @@ describe('/insights rendering', () => {
 });
 
 describe('CSV export', () => {
+  const row: InsightsRow = {
+    time: '2026-01-01T00:00:00.000Z',
+    guild: '1',
+    source: 'slash',
+    command: 'ask',
+    query: '=HYPERLINK("http://x", "a, b")\nnext',
+    status: 'declined',
+    missing: ['a', 'b'],
+    citations: [],
+    helpful: 0,
+    notHelpful: 1,
+  };
+
   it('quotes commas, quotes and line breaks, and keeps a typed formula from running', () => {
-    const row: InsightsRow = {
-      time: '2026-01-01T00:00:00.000Z',
-      guild: '1',
-      source: 'slash',
-      command: 'ask',
-      query: '=HYPERLINK("http://x", "a, b")\nnext',
-      status: 'declined',
-      missing: ['a', 'b'],
-      citations: [],
-      helpful: 0,
-      notHelpful: 1,
-    };
     const [, line] = insightsCsv([row]).split('\r\n');
     expect(line).toBe('2026-01-01T00:00:00.000Z,1,slash,ask,"\'=HYPERLINK(""http://x"", ""a, b"")\nnext",declined,a b,,0,1');
+  });
+
+  it('keeps to the upload limit with the latest rows, and says so', () => {
+    const rows = Array.from({ length: 40_000 }, (_, n) => ({ ...row, time: String(n).padStart(6, '0'), query: 'x'.repeat(250) }));
+    const message = renderInsights({ days: 90, summary: fullSummary(), rows });
+    const file = message.files![0]!;
+    expect(Buffer.byteLength(file.data)).toBeLessThanOrEqual(CSV_MAX_BYTES);
+    const kept = file.data.trimEnd().split('\r\n').slice(1);
+    expect(kept.at(-1)).toMatch(/^039999,/);
+    expect(message.content).toContain(`The CSV has the latest ${kept.length} of 40000 answers`);
   });
 });

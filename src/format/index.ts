@@ -4,7 +4,7 @@ import type { Answer } from '../answer.ts';
 export { renderDiscord, DISCORD_LIMITS, CITATIONS_PER_PAGE } from './discord.ts';
 export type { DiscordMessage, DiscordEmbed, DiscordRenderOptions, DiscordRendering } from './discord.ts';
 export { renderTerminal } from './terminal.ts';
-export { renderInsights, renderInsightsTerminal, insightsCsv } from './insights.ts';
+export { renderInsights, renderInsightsTerminal, insightsCsv, CSV_MAX_BYTES } from './insights.ts';
 
 /** One line of JSON: the Answer itself (the batch contract). */
 export function renderJson(answer: Answer): string {

@@ -9,6 +9,8 @@ import { escapeMarkdown } from './markdown.ts';
 const QUESTION_MAX = 120;
 /** How many sections sectionsOf makes (they share a message's embed characters). */
 const SECTION_COUNT = 5;
+/** The CSV stays under Discord's smallest upload limit (10 MiB), with room to spare. */
+export const CSV_MAX_BYTES = 8 * 1024 * 1024;
 
 interface Section {
   title: string;
@@ -33,14 +35,26 @@ export function renderInsights(result: InsightsResult): DiscordMessage {
     description: fitLines(section.lines, Math.min(share - section.title.length, DISCORD_LIMITS.embedDescription)),
     color: 0x9ca3af,
   }));
-  const files = result.rows ? [{ name: `insights-${result.days}d.csv`, data: insightsCsv(result.rows) }] : [];
+  const csv = result.rows && fittingCsv(result.rows);
+  const cut = csv && csv.rows < result.rows!.length ? ` The CSV has the latest ${csv.rows} of ${result.rows!.length} answers (upload limit).` : '';
   return {
-    content: truncate(headline(result), DISCORD_LIMITS.content),
+    content: truncate(headline(result) + cut, DISCORD_LIMITS.content),
     embeds,
     components: [],
-    ...(files.length ? { files } : {}),
+    ...(csv ? { files: [{ name: `insights-${result.days}d.csv`, data: csv.data }] } : {}),
     allowed_mentions: { parse: [], users: [] },
   };
+}
+
+/** The CSV of the latest rows that fit in CSV_MAX_BYTES (all of them, usually). */
+function fittingCsv(rows: readonly InsightsRow[]): { data: string; rows: number } {
+  let kept = rows;
+  let data = insightsCsv(kept);
+  while (Buffer.byteLength(data) > CSV_MAX_BYTES) {
+    kept = kept.slice(Math.ceil(kept.length / 4));
+    data = insightsCsv(kept);
+  }
+  return { data, rows: kept.length };
 }
 
 export function renderInsightsTerminal(result: InsightsResult): string {
