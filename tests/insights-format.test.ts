@@ -18,7 +18,7 @@ function fullSummary(): InsightsSummary {
     unanswered: questions.map((q) => ({ ...q, missing: ['capital', 'australia', 'x'.repeat(80)] })),
     missingWords: Array.from({ length: 10 }, (_, n) => ({ word: `word${n}`, count: 10 - n })),
     votedDown: questions.map((q) => ({ ...q, notHelpful: 2, helpful: 1, citations: Array.from({ length: 50 }, (_, p) => `a-long-report-id-${p}#${p + 1}`) })),
-    mostAsked: questions,
+    mostAsked: [{ command: 'sources', query: '', count: 11 }, ...questions.slice(1)],
     mostCited: Array.from({ length: 10 }, (_, n) => ({ reportId: `report-${n}`, count: 10 - n })),
   };
 }
@@ -41,6 +41,7 @@ describe('/insights rendering', () => {
     for (const embed of message.embeds) expect(embed.description.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
     expect(message.embeds[0]!.description).toContain('`Why would @everyone **care** about <@123> and ˋcodeˋ');
     expect(message.embeds[0]!.description).toMatch(/… and \d+ more$/);
+    expect(message.embeds[3]!.description.split('\n')[0]).toBe('11× /sources');
     expect(message.allowed_mentions).toEqual({ parse: [], users: [] });
   });
 

@@ -89,7 +89,8 @@ function headline({ summary: s, days }: InsightsResult): string {
 
 function sectionsOf(s: InsightsSummary, style: Style): Section[] {
   const none = (lines: string[]) => (lines.length ? lines : ['none']);
-  const asked = (q: Question) => `${q.count}× /${style.text(q.command)} ${style.quote(truncate(q.query, QUESTION_MAX))}`;
+  // A command run without text (/sources, /guarantees) is listed by its name alone.
+  const asked = (q: Question) => `${q.count}× /${style.text(q.command)}${q.query ? ` ${style.quote(truncate(q.query, QUESTION_MAX))}` : ''}`;
   const list = (words: string[]) => style.text(words.join(', '));
   return [
     {
