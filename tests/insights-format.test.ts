@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInsights, type InsightsSource } from '../commands/insights.ts';
-import { CSV_MAX_BYTES, DISCORD_LIMITS, insightsCsv, renderInsights } from '../src/format/index.ts';
+import { CSV_MAX_BYTES, DISCORD_LIMITS, insightsCsv, renderInsights, renderInsightsTerminal } from '../src/format/index.ts';
 import { questionKey } from '../src/insights/question.ts';
 import type { InsightsRow, InsightsSummary } from '../src/insights/store.ts';
 
@@ -43,6 +43,12 @@ describe('/insights rendering', () => {
     expect(message.embeds[0]!.description).toMatch(/… and \d+ more$/);
     expect(message.embeds[3]!.description.split('\n')[0]).toBe('11× /sources');
     expect(message.allowed_mentions).toEqual({ parse: [], users: [] });
+  });
+
+  it('reads the same on the terminal, questions in quotes as typed', () => {
+    const text = renderInsightsTerminal(runInsights({ summary: fullSummary, rows: () => [] }, { days: 7 })!);
+    expect(text).toMatch(/^Insights, last 7 days: 100 questions: 70 answered, 5 answered partly, 25 declined\. Votes: 3 helpful, 1 not helpful \(75% helpful\)\./);
+    expect(text).toContain('== Questions the reports could not answer ==\n  10× /ask “Why would @everyone **care** about <@123> and `code`');
   });
 
   it('says when the database is unavailable', () => {

@@ -143,14 +143,11 @@ describe('/insights after a restart on the same DATA_DIR', () => {
   });
 
   it('the CLI reads the same database', async () => {
-    const json = await runCli(['insights', '--json'], '', { DATA_DIR: dataDir });
+    const json = await runCli(['insights', '--days', '7', '--json'], '', { DATA_DIR: dataDir });
     expect(json.code).toBe(0);
     const { summary } = JSON.parse(json.stdout) as { summary: InsightsSummary };
     expect(summary.unanswered.map((q) => q.query)).toContain(DECLINED);
     expect(summary.votedDown.map((q) => q.query)).toEqual([VOTED_DOWN]);
-    const text = await runCli(['insights', '--days', '7'], '', { DATA_DIR: dataDir });
-    expect(text.stdout).toMatch(/^Insights, last 7 days: /);
-    expect(text.stdout).toContain(`/ask “${DECLINED}”`);
   });
 
   it('/help tells moderators about it', async () => {
