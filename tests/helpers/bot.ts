@@ -95,5 +95,11 @@ export function shownMessage(requests: RecordedRequest[]): SentMessage {
   return (edit?.body as SentMessage | undefined) ?? {};
 }
 
+/**
+ * How long to wait for a /reindex result: it builds a new library in a worker, which on a busy
+ * machine takes longer than the default 3 s wait (the bot defers first, so Discord allows it).
+ */
+export const REINDEX_WAIT = { timeoutMs: 30_000 };
+
 export const EPHEMERAL = 1 << 6;
 export const MANAGE_GUILD = String(1 << 5);
