@@ -1,6 +1,7 @@
 import { askCommand } from './ask.ts';
 import type { Command } from './command.ts';
 import { compareCommand } from './compare.ts';
+import { insightsDefinition } from './insights.ts';
 import { reindexDefinition } from './reindex.ts';
 import { reportDefinition } from './report.ts';
 import { sourcesCommand } from './sources.ts';
@@ -14,5 +15,5 @@ export const commands: ReadonlyMap<string, Command> = new Map(
   [askCommand, whoSaidCommand, compareCommand, sourcesCommand].map((c) => [c.definition.name, c]),
 );
 
-/** The moderators' slash commands, which change the corpus rather than answer from it. */
-export const moderatorDefinitions = [reindexDefinition, reportDefinition];
+/** The moderators' slash commands: they change the corpus or show what was asked, rather than answer from it. */
+export const moderatorDefinitions = [reindexDefinition, reportDefinition, insightsDefinition];

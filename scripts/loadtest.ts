@@ -2,7 +2,8 @@
  * npm run loadtest: bursts of slash commands through the local fake Discord's gateway into the real
  * bot (real discord.js client), counting what comes back. Options: --count N (default 2000),
  * --rate N per second (default 500), --users N (default 200).
- * Prints sent, answered, failed, duplicated, latency from dispatch to the reply (p50, p99), and peak RSS.
+ * Prints sent, answered, failed, duplicated, latency from dispatch to the reply (p50, p99), peak RSS,
+ * and how many answers the insights database recorded (recording is on, as in the bot).
  */
 import { parseArgs } from 'node:util';
 import type { FakeInteraction } from '../tests/fake-discord/index.ts';
@@ -62,6 +63,12 @@ async function main(): Promise<void> {
   const rejected = new Set(t.fake.requests.filter((r) => r.status >= 400 && r.interactionId).map((r) => r.interactionId)).size;
   latencies.sort((a, b) => a - b);
   const peakRss = process.resourceUsage().maxRSS / 1024;
+  // Each answer is recorded just after it is sent: give the last ones a moment.
+  let recorded = 0;
+  for (const until = performance.now() + 5000; performance.now() < until; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    recorded = t.bot.context.insights.rows(0)?.length ?? 0;
+    if (recorded >= count) break;
+  }
   await t.close();
 
   const answered = latencies.length;
@@ -69,7 +76,8 @@ async function main(): Promise<void> {
   console.log(`answered ${answered}, failed ${failed + rejected}, duplicated ${duplicated}, lost ${count - answered - failed}`);
   console.log(`latency dispatch->reply: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
   console.log(`peak RSS ${peakRss.toFixed(0)} MB (bot and fake Discord in one process)`);
-  process.exitCode = failed + rejected + duplicated > 0 || answered !== count ? 1 : 0;
+  console.log(`recorded ${recorded} answers in the insights database`);
+  process.exitCode = failed + rejected + duplicated > 0 || answered !== count || recorded !== count ? 1 : 0;
 }
 
 void main();

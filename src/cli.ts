@@ -6,29 +6,38 @@
  *   npm run --silent cli -- batch --json < queries.jsonl
  *   npm run cli -- add-report SOURCE [--yes] [--json]      (a file or an http(s) URL)
  *   npm run cli -- remove-report ID
+ *   npm run cli -- insights [--days N] [--json]
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.ts';
+import { DEFAULT_INSIGHTS_DAYS, MAX_INSIGHTS_DAYS, runInsights } from '../commands/insights.ts';
 import { addReport, knownReport, OVERRIDE_OPTIONS, removeReport, type Check, type ReportChange } from '../commands/report.ts';
 import { errorAnswer, type Answer } from './answer.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CorpusError, exists, loadCorpus } from './corpus/load.ts';
 import { Dossier } from './dossier.ts';
-import { renderJson, renderReportChangeText, renderReportJson, renderReportPreviewText, renderTerminal } from './format/index.ts';
+import { renderInsightsTerminal, renderJson, renderReportChangeText, renderReportJson, renderReportPreviewText, renderTerminal } from './format/index.ts';
 import { ingest, SourceError, type Source } from './ingest/index.ts';
+import { DATABASE_FILE, openInsightsStore } from './insights/data-dir.ts';
+import { SchemaTooNewError } from './insights/store.ts';
 import { createLogger, type Logger } from './log.ts';
 
 const EXIT_USAGE = 2;
 
 class CliUsageError extends Error {}
+/** The insights database is not there (exit 1, like a corpus that cannot be loaded). */
+class InsightsError extends Error {}
 
 function usage(): string {
   const names = [...commands.values()].map((c) => `  ${c.definition.name.padEnd(11)} ${c.definition.description}`).join('\n');
   return [
     'Usage: npm run cli -- <command> [text] [--json] [--corpus DIR]',
     '       npm run --silent cli -- batch --json < queries.jsonl',
+    `       npm run cli -- insights [--days N] [--json]   (default ${DEFAULT_INSIGHTS_DAYS} days; the bot's database in DATA_DIR)`,
     '',
     'Commands:',
     names,
@@ -53,6 +62,7 @@ function parse(argv: string[]) {
       options: {
         json: { type: 'boolean', default: false },
         corpus: { type: 'string' },
+        days: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         replace: { type: 'boolean', default: false },
         yes: { type: 'boolean', default: false },
@@ -78,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
     const corpusDir = values.corpus ?? config.CORPUS_DIR;
     return command === 'add-report' ? addReportCli(words, values as Values, corpusDir, config, logger) : removeReportCli(words, values.json, corpusDir, logger);
   }
+  if (command === 'insights') return insights(config, values.days, values.json);
   const logger = await createLogger({ level: config.LOG_LEVEL ?? 'warn' });
   const dossier = await Dossier.open(values.corpus ?? config.CORPUS_DIR, logger);
   if (command !== 'batch' && !dossier.command(command)) {
@@ -89,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const options = Object.fromEntries(
-    Object.entries(values).filter(([k, v]) => typeof v === 'string' && k !== 'corpus' && !(OVERRIDE_OPTIONS as readonly string[]).includes(k)),
+    Object.entries(values).filter(([k, v]) => typeof v === 'string' && k !== 'corpus' && k !== 'days' && !(OVERRIDE_OPTIONS as readonly string[]).includes(k)),
   ) as Record<string, string>;
   const answer = await dossier.answer(command, { query: words.join(' '), options });
   if (answer.error) throw new CliUsageError(answer.error);
@@ -161,6 +172,22 @@ function refuse(reason: string): number {
   return 1;
 }
 
+/** What the bot recorded, from the same database file (DATA_DIR), as /insights shows it. */
+function insights(config: Config, daysOption: string | undefined, json: boolean): number {
+  const days = Number(daysOption ?? DEFAULT_INSIGHTS_DAYS);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_INSIGHTS_DAYS) throw new CliUsageError(`--days takes a whole number from 1 to ${MAX_INSIGHTS_DAYS}`);
+  const file = path.join(config.DATA_DIR, DATABASE_FILE);
+  if (!existsSync(file)) throw new InsightsError(`no database at ${file} yet: the bot creates it when it starts (DATA_DIR sets the folder)`);
+  const store = openInsightsStore(config);
+  try {
+    const result = runInsights(store, { days })!;
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : renderInsightsTerminal(result));
+  } finally {
+    store.close();
+  }
+  return 0;
+}
+
 /** One Answer JSON line per input line, in order; a bad line gets an answer with `error`. */
 async function runBatch(dossier: Dossier): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -199,7 +226,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof CliUsageError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
-    } else if (error instanceof CorpusError || error instanceof ConfigError) {
+    } else if (error instanceof CorpusError || error instanceof ConfigError || error instanceof SchemaTooNewError || error instanceof InsightsError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = 1;
     } else {

@@ -12,6 +12,9 @@ const configSchema = z.object({
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:8080/api' }).optional(),
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
   CACHE_DIR: z.string().trim().min(1).default('.cache'),
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  MEMBER_HASH_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   MODERATOR_ROLE_IDS: z
     .string()
     .default('')

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APOLOGY } from '../src/discord/interactions.ts';
 import type { RecordedRequest } from './fake-discord/index.ts';
-import { EPHEMERAL, MANAGE_GUILD, shownMessage, startTestBot, type SentMessage, type TestBot } from './helpers/bot.ts';
+import { EPHEMERAL, MANAGE_GUILD, REINDEX_WAIT, shownMessage, startTestBot, type SentMessage, type TestBot } from './helpers/bot.ts';
 import { quotedTexts } from './helpers/markdown.ts';
 
 let t: TestBot;
@@ -19,7 +19,7 @@ const str = (name: string, value: string) => ({ name, type: 3, value });
 
 async function slash(name: string, options: Array<{ name: string; type: number; value?: string | number | boolean }> = [], target: Record<string, unknown> = {}) {
   const interaction = t.fake.sendSlashCommand({ name, options, ...target });
-  const requests = await t.fake.waitForResponse(interaction.id);
+  const requests = await t.fake.waitForResponse(interaction.id, undefined, name === 'reindex' ? REINDEX_WAIT : {});
   return { interaction, requests, message: shownMessage(requests) };
 }
 
@@ -229,7 +229,7 @@ describe('/reindex', () => {
     const before = builds();
     const a = t.fake.sendSlashCommand({ name: 'reindex', memberPermissions: MANAGE_GUILD });
     const b = t.fake.sendSlashCommand({ name: 'reindex', memberPermissions: MANAGE_GUILD });
-    const [ra, rb] = await Promise.all([t.fake.waitForResponse(a.id), t.fake.waitForResponse(b.id)]);
+    const [ra, rb] = await Promise.all([t.fake.waitForResponse(a.id, undefined, REINDEX_WAIT), t.fake.waitForResponse(b.id, undefined, REINDEX_WAIT)]);
     expect(shownMessage(ra).content).toMatch(/Reindexed/);
     expect(shownMessage(rb).content).toMatch(/Reindexed/);
     expect(builds()).toBe(before + 1);

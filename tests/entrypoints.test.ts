@@ -1,6 +1,9 @@
 // npm run deploy-commands and npm start, run as processes the way a user runs them.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
@@ -73,10 +76,11 @@ describe('npm start', () => {
 describe('npm start against the fake Discord', () => {
   it('logs one ready line, never the token, and shuts down cleanly on SIGTERM', async () => {
     const fake = await startFakeDiscord();
+    const dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'dossier-start-')), 'not', 'yet');
     try {
       const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/main.ts')], {
         cwd: ROOT,
-        env: { ...process.env, ...NO_DISCORD, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' },
+        env: { ...process.env, ...NO_DISCORD, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, LOG_LEVEL: 'debug' },
       });
       let stderr = '';
       const ready = new Promise<void>((resolve) => {
@@ -94,8 +98,12 @@ describe('npm start against the fake Discord', () => {
       expect(readyLine).toMatchObject({ guilds: 1, reports: 2, passages: 16 });
       expect(stderr).toContain('shutting down');
       expect(stderr).not.toContain(fake.token);
+      // DATA_DIR is made when missing.
+      expect(stderr).toContain('insights database open');
+      expect(existsSync(path.join(dataDir, 'dossier.sqlite'))).toBe(true);
     } finally {
       await fake.close();
+      await rm(path.dirname(path.dirname(dataDir)), { recursive: true, force: true });
     }
   });
 });

@@ -6,7 +6,7 @@ import { DefaultRestOptions } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../src/answer.ts';
 import type { FakeInteraction, RecordedRequest } from './fake-discord/index.ts';
-import { MANAGE_GUILD, shownMessage, startTestBot, type TestBot } from './helpers/bot.ts';
+import { MANAGE_GUILD, REINDEX_WAIT, shownMessage, startTestBot, type TestBot } from './helpers/bot.ts';
 import { quotedTexts } from './helpers/markdown.ts';
 import { runScript } from './helpers/cli.ts';
 
@@ -105,7 +105,7 @@ describe('reindex while answering', () => {
     const asks = Array.from({ length: 30 }, () => ask('When did talks between officials resume?'));
     const reindex = t.fake.sendSlashCommand({ name: 'reindex', memberPermissions: MANAGE_GUILD });
     const more = Array.from({ length: 10 }, () => ask('When did talks between officials resume?'));
-    expect(shownMessage(await t.fake.waitForResponse(reindex.id)).content).toMatch(/Reindexed/);
+    expect(shownMessage(await t.fake.waitForResponse(reindex.id, undefined, REINDEX_WAIT)).content).toMatch(/Reindexed/);
     for (const i of [...asks, ...more]) {
       const message = shownMessage(await t.fake.waitForResponse(i.id));
       const quotes = quotedTexts(message.embeds!.map((e) => e.description).join('\n'));

@@ -3,7 +3,7 @@ import { rm, symlink, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANAGE_GUILD, shownMessage, startTestBot, type TestBot } from './helpers/bot.ts';
+import { MANAGE_GUILD, REINDEX_WAIT, shownMessage, startTestBot, type TestBot } from './helpers/bot.ts';
 import { quotedTexts } from './helpers/markdown.ts';
 
 let t: TestBot;
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 async function reindex() {
   const i = t.fake.sendSlashCommand({ name: 'reindex', memberPermissions: MANAGE_GUILD });
-  return shownMessage(await t.fake.waitForResponse(i.id)).content!;
+  return shownMessage(await t.fake.waitForResponse(i.id, undefined, REINDEX_WAIT)).content!;
 }
 
 async function expectStillAnswering() {

@@ -6,6 +6,8 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../src/insights/data-dir.ts';
+import { InsightsStore } from '../src/insights/store.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 import { MANAGE_GUILD, shownMessage } from './helpers/bot.ts';
 import { quotedTexts } from './helpers/markdown.ts';
@@ -31,6 +33,8 @@ beforeAll(async () => {
       DISCORD_API_URL: fake.apiUrl,
       CORPUS_DIR: corpusDir,
       CACHE_DIR: path.join(corpusDir, '.cache'),
+      DATA_DIR: path.join(corpusDir, '.data'),
+      COOLDOWN_LIMIT: '0',
       SHARD_COUNT: '',
       LOG_LEVEL: 'info',
     },
@@ -76,5 +80,21 @@ describe('sharding', () => {
     const answer = shownMessage(await fake.waitForResponse(ask.id));
     expect(quotedTexts(answer.embeds![0]!.description!)).toEqual(['The Black Sea grain corridor reopened for cargo ships on Monday.']);
     expect(fake.violations).toEqual([]);
+  });
+
+  it('both shards record into one database, each server seeing its own questions in /insights', async () => {
+    for (const [shard, guildId] of GUILD_ON_SHARD.entries()) {
+      const ask = fake.sendSlashCommand({ name: 'ask', guildId, options: [{ name: 'question', type: 3, value: `Where is shard ${shard} hosted?` }] });
+      await fake.waitForResponse(ask.id);
+    }
+    // Each shard writes what it has queued before it reads, so after both replied both answers are in the file.
+    for (const [shard, guildId] of GUILD_ON_SHARD.entries()) {
+      const insights = fake.sendSlashCommand({ name: 'insights', guildId, memberPermissions: MANAGE_GUILD });
+      const unanswered = shownMessage(await fake.waitForResponse(insights.id)).embeds![0]!.description!;
+      expect(unanswered).toBe(`1× /ask \`Where is shard ${shard} hosted?\``);
+    }
+    const store = new InsightsStore(path.join(corpusDir, '.data', DATABASE_FILE), { secret: 'reading only', retentionDays: 90 });
+    expect(store.rows(0).filter((r) => r.query.startsWith('Where is shard')).map((r) => r.guild)).toEqual([...GUILD_ON_SHARD]);
+    store.close();
   });
 });

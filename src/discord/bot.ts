@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config.ts';
 import { Dossier } from '../dossier.ts';
+import { Insights } from '../insights/insights.ts';
 import type { Logger } from '../log.ts';
 import type { BotContext } from './context.ts';
 import { dispatch } from './interactions.ts';
@@ -29,7 +30,8 @@ export interface Bot {
 }
 
 /**
- * Loads the corpus, then logs in. Intents: guilds and guild messages only; no privileged intent
+ * Loads the corpus and opens the insights database (a database that fails only stops the
+ * recording), then logs in. Intents: guilds and guild messages only; no privileged intent
  * (the content of a message that mentions the bot arrives without MessageContent).
  */
 export async function startBot(config: Config & { DISCORD_TOKEN: string }, logger: Logger): Promise<Bot> {
@@ -42,7 +44,8 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
   });
   client.dossier = dossier;
   const cooldown = new Cooldown(config.COOLDOWN_LIMIT, config.COOLDOWN_SECONDS * 1000);
-  const context: BotContext = { dossier, logger, pages: new PageStore(), pendingReports: new PendingReports(), cooldown, deferAfterMs: DEFER_AFTER_MS, config };
+  const insights = Insights.open(config, logger);
+  const context: BotContext = { dossier, logger, pages: new PageStore(), pendingReports: new PendingReports(), cooldown, insights, deferAfterMs: DEFER_AFTER_MS, config };
 
   client.on(Events.InteractionCreate, (interaction) => void dispatch(context, interaction));
   client.on(Events.MessageCreate, (message) => void onMessage(context, client.user!.id, message));
@@ -63,6 +66,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
     context,
     async stop() {
       await client.destroy();
+      insights.close();
       await dossier.close();
     },
   };

@@ -7,10 +7,13 @@ import {
   type Interaction,
 } from 'discord.js';
 import { toChoices } from '../../commands/choices.ts';
+import { runInsights } from '../../commands/insights.ts';
 import { HIDE_OPTION, MENTION_OPTION } from '../../commands/options.ts';
 import { mayReindex } from '../../commands/reindex.ts';
-import { renderHelp, renderNotice, renderReindex, type DiscordMessage, type ShardOutcome } from '../format/index.ts';
+import type { Answer, Citation } from '../answer.ts';
+import { renderHelp, renderInsights, renderNotice, renderReindex, type DiscordMessage, type ShardOutcome } from '../format/index.ts';
 import { answerPage, type BotContext } from './context.ts';
+import { parseVoteId, recordShown, vote } from './feedback.ts';
 import { PageStore } from './pages.ts';
 import { interactionReply, messageOptions } from './payload.ts';
 import { PendingReports, reportAutocomplete, reportButton, reportCommand } from './report.ts';
@@ -55,9 +58,10 @@ async function chatCommand(context: BotContext, interaction: ChatInputCommandInt
     await interaction.reply(interactionReply(renderHelp(entries), true));
     return;
   }
-  if (interaction.commandName === 'reindex' || interaction.commandName === 'report') {
+  if (Object.hasOwn(MODERATOR_ACTIONS, interaction.commandName)) {
     if (!(await isModerator(context, interaction))) return;
     if (interaction.commandName === 'reindex') await reindex(context, interaction);
+    else if (interaction.commandName === 'insights') await insights(context, interaction);
     else await reportCommand(context, interaction, () => reloadEverywhere(context, interaction.client));
     return;
   }
@@ -70,28 +74,37 @@ async function chatCommand(context: BotContext, interaction: ChatInputCommandInt
   const query = command.queryOption ? (interaction.options.getString(command.queryOption) ?? '') : '';
   const mention = interaction.options.getUser(MENTION_OPTION);
   const hide = interaction.options.getBoolean(HIDE_OPTION) ?? false;
-  await replyInTime(context, interaction, hide, async () => {
+  const sent = await replyInTime(context, interaction, hide, async () => {
     const answer = await dossier.answer(interaction.commandName, { query, options });
     if (answer.error) return { message: renderNotice(answer.error), ephemeral: true };
-    return { message: answerPage(context.pages, { answer, ...(mention ? { mentionUserId: mention.id } : {}) }), ephemeral: hide };
+    const page = answerPage(context.pages, { answer, ...(mention ? { mentionUserId: mention.id } : {}) }, interaction.id);
+    return { message: page.message, ephemeral: hide, shown: { answer, cited: page.cited } };
   });
+  // After the reply: recording never delays an answer.
+  if (sent.shown) {
+    const shown = { id: interaction.id, source: 'slash', guildId: interaction.guildId, userId: interaction.user.id } as const;
+    recordShown(context, shown, sent.shown.answer, sent.shown.cited);
+  }
+}
+
+/** What a reply showed of an answer, to record it once sent. */
+interface Reply {
+  message: DiscordMessage;
+  ephemeral: boolean;
+  shown?: { answer: Answer; cited: Citation[] };
 }
 
 /**
- * Replies with what `work` makes. If it is not ready within `deferAfterMs`, the interaction is
- * deferred first (Discord drops an interaction unanswered after 3 s) and the reply edits it.
+ * Replies with what `work` makes, and returns it once sent. If it is not ready within `deferAfterMs`,
+ * the interaction is deferred first (Discord drops an interaction unanswered after 3 s) and the
+ * reply edits it.
  */
-async function replyInTime(
-  context: BotContext,
-  interaction: ChatInputCommandInteraction,
-  ephemeral: boolean,
-  work: () => Promise<{ message: DiscordMessage; ephemeral: boolean }>,
-): Promise<void> {
+async function replyInTime(context: BotContext, interaction: ChatInputCommandInteraction, ephemeral: boolean, work: () => Promise<Reply>): Promise<Reply> {
   let deferral: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
     deferral = interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   }, context.deferAfterMs);
-  let result: { message: DiscordMessage; ephemeral: boolean };
+  let result: Reply;
   try {
     result = await work();
   } finally {
@@ -103,6 +116,7 @@ async function replyInTime(
   } else {
     await interaction.reply(interactionReply(result.message, result.ephemeral));
   }
+  return result;
 }
 
 async function autocomplete(context: BotContext, interaction: AutocompleteInteraction): Promise<void> {
@@ -112,22 +126,35 @@ async function autocomplete(context: BotContext, interaction: AutocompleteIntera
   await interaction.respond(toChoices(choices));
 }
 
-/** "More": the next page of a kept answer, in place of the message the button was on; or a /report preview's button. */
+/** A vote, "More" (the next page of a kept answer, in place of the message the button was on), or a /report preview's button. */
 async function button(context: BotContext, interaction: ButtonInteraction): Promise<void> {
   const report = PendingReports.parseButtonId(interaction.customId);
   if (report) return reportButton(context, interaction, report, () => reloadEverywhere(context, interaction.client));
+  const choice = parseVoteId(interaction.customId);
+  if (choice) {
+    await vote(context, interaction, choice);
+    return;
+  }
   const target = PageStore.parseButtonId(interaction.customId);
   const paged = target && context.pages.get(target.key);
   if (!target || !paged) {
     await interaction.reply(interactionReply(renderNotice('This answer has expired. Please ask again.'), true));
     return;
   }
-  await interaction.update(messageOptions(answerPage(context.pages, paged, target.page, target.key)));
+  // The page is a new answer to rate: its buttons carry this interaction's id.
+  const page = answerPage(context.pages, paged, interaction.id, target.page, target.key);
+  await interaction.update(messageOptions(page.message));
+  recordShown(context, { id: interaction.id, source: 'more', guildId: interaction.guildId, userId: interaction.user.id }, paged.answer, page.cited);
 }
 
 /**
- * /reindex and /report are for moderators: checked here when they run, whatever the server's command
- * permissions say. A refusal is answered; returns whether the member may go on.
+/** What a moderators' command does, for the refusal ("Only moderators can …"). */
+const MODERATOR_ACTIONS: Readonly<Record<string, string>> = { reindex: 'reindex', report: 'add or remove reports', insights: 'see insights' };
+
+/**
+ * /reindex, /report and /insights are for moderators (Manage Server, or a moderator role): checked
+ * here when they run, because server admins can change who may use a command. A refusal is answered;
+ * returns whether the member may go on.
  */
 async function isModerator(context: BotContext, interaction: ChatInputCommandInteraction): Promise<boolean> {
   const caller = {
@@ -135,10 +162,23 @@ async function isModerator(context: BotContext, interaction: ChatInputCommandInt
     roleIds: interaction.inCachedGuild() ? [...interaction.member.roles.cache.keys()] : rolesOf(interaction.member),
   };
   if (interaction.inGuild() && mayReindex(caller, context.config.MODERATOR_ROLE_IDS)) return true;
-  const what = interaction.commandName === 'reindex' ? 'reindex' : 'add or remove reports';
   context.logger.warn({ user: interaction.user.id, guild: interaction.guildId, command: interaction.commandName }, `${interaction.commandName} refused: not a moderator`);
-  await interaction.reply(interactionReply(renderNotice(`Only moderators can ${what}: it needs the Manage Server permission or a moderator role.`), true));
+  const action = MODERATOR_ACTIONS[interaction.commandName] ?? interaction.commandName;
+  await interaction.reply(interactionReply(renderNotice(`Only moderators can ${action}: it needs the Manage Server permission or a moderator role.`), true));
   return false;
+}
+
+async function insights(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  // A server's moderators see what was asked in their server only.
+  const result = runInsights(context.insights, {
+    days: interaction.options.getInteger('days') ?? undefined,
+    export: interaction.options.getBoolean('export') ?? false,
+    guildId: interaction.guildId!,
+  });
+  const message = result
+    ? renderInsights(result)
+    : renderNotice('Insights are unavailable: the database could not be opened or read (see the bot log).');
+  await interaction.reply(interactionReply(message, true));
 }
 
 async function reindex(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {

@@ -2,6 +2,7 @@ import type { Message } from 'discord.js';
 import { MAX_MENTION_LENGTH } from '../../commands/command.ts';
 import { renderNotice } from '../format/index.ts';
 import { answerPage, type BotContext } from './context.ts';
+import { recordShown } from './feedback.ts';
 import { messageReply } from './payload.ts';
 
 export const MENTION_HELP =
@@ -29,8 +30,13 @@ export async function onMessage(context: BotContext, botId: string, message: Mes
       return;
     }
     const answer = await context.dossier.answer('ask', { query: question, maxLength: MAX_MENTION_LENGTH });
-    const reply = answer.error ? renderNotice(answer.error) : answerPage(context.pages, { answer });
-    await message.reply(messageReply(reply));
+    if (answer.error) {
+      await message.reply(messageReply(renderNotice(answer.error)));
+      return;
+    }
+    const page = answerPage(context.pages, { answer }, message.id);
+    await message.reply(messageReply(page.message));
+    recordShown(context, { id: message.id, source: 'mention', guildId: message.guildId, userId: message.author.id }, answer, page.cited);
   } catch (error) {
     context.logger.error({ err: error, message: message.id, channel: message.channelId, guild: message.guildId, user: message.author.id }, 'mention failed');
   }

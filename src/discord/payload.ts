@@ -3,13 +3,14 @@ import type { DiscordMessage } from '../format/index.ts';
 
 /**
  * The formatter's message in discord.js's option shape. discord.js reads `allowedMentions` (not the
- * API's `allowed_mentions`), so it is carried over here and nowhere else.
+ * API's `allowed_mentions`), so it is carried over here and nowhere else; files become uploads.
  */
 export function messageOptions(message: DiscordMessage) {
   return {
     content: message.content,
     embeds: message.embeds,
     components: message.components,
+    ...(message.files ? { files: message.files.map((file) => ({ name: file.name, attachment: Buffer.from(file.data) })) } : {}),
     allowedMentions: { parse: [], users: message.allowed_mentions.users },
   } satisfies BaseMessageOptions;
 }

@@ -23,10 +23,24 @@ export interface DiscordEmbed {
   color: number;
 }
 
+export interface DiscordButton {
+  type: 2;
+  /** 2 grey, 3 green (a confirmation). */
+  style: 2 | 3;
+  label: string;
+  custom_id: string;
+  emoji?: { name: string };
+}
+
 export interface DiscordButtonRow {
   type: 1;
-  /** Style 2 grey, 3 green (a confirmation). */
-  components: Array<{ type: 2; style: 2 | 3; label: string; custom_id: string }>;
+  components: DiscordButton[];
+}
+
+/** A file sent with a message (an export). */
+export interface DiscordFile {
+  name: string;
+  data: string;
 }
 
 /** A message body in Discord's own JSON shape. */
@@ -34,6 +48,7 @@ export interface DiscordMessage {
   content: string;
   embeds: DiscordEmbed[];
   components: DiscordButtonRow[];
+  files?: DiscordFile[];
   /** Nobody is pinged, except the one user the caller chose to address. */
   allowed_mentions: { parse: []; users: string[] };
 }
@@ -45,12 +60,16 @@ export interface DiscordRenderOptions {
   mentionUserId?: string;
   /** custom_id for the "More" button; without it no button is added. */
   moreButtonId?: string;
+  /** custom_ids for the feedback buttons; without them none are added. */
+  feedbackIds?: { helpful: string; notHelpful: string };
 }
 
 export interface DiscordRendering {
   message: DiscordMessage;
   page: number;
   pageCount: number;
+  /** The citations this page shows. */
+  cited: Citation[];
 }
 
 const COLOR = { answer: 0x3b82f6, uncovered: 0x9ca3af } as const;
@@ -64,28 +83,37 @@ interface Block {
 }
 
 export function renderDiscord(answer: Answer, options: DiscordRenderOptions = {}): DiscordRendering {
-  const pages = paginate([...reportEmbeds(answer.reports ?? []), ...blocksOf(answer).map(toEmbed)]);
+  const pages = paginate([
+    ...reportEmbeds(answer.reports ?? []).map((embed) => ({ embed, citations: [] as Citation[] })),
+    ...blocksOf(answer).map((block) => ({ embed: toEmbed(block), citations: block.citations })),
+  ]);
   const pageCount = Math.max(1, pages.length);
   const page = Math.min(Math.max(0, options.page ?? 0), pageCount - 1);
-  const embeds = pages[page] ?? [];
+  const shown = pages[page] ?? [];
 
   const lines: string[] = [];
   if (options.mentionUserId) lines.push(`<@${options.mentionUserId}>`);
   lines.push(headerOf(answer, page, pageCount));
-  const components: DiscordButtonRow[] =
-    options.moreButtonId && page < pageCount - 1
-      ? [{ type: 1, components: [{ type: 2, style: 2, label: `More (${page + 2}/${pageCount})`, custom_id: options.moreButtonId }] }]
-      : [];
+  const buttons: DiscordButton[] = [];
+  if (options.moreButtonId && page < pageCount - 1) buttons.push(button(`More (${page + 2}/${pageCount})`, options.moreButtonId));
+  if (options.feedbackIds) {
+    buttons.push(button('Helpful', options.feedbackIds.helpful, '👍'), button('Not helpful', options.feedbackIds.notHelpful, '👎'));
+  }
   return {
     message: {
       content: truncate(lines.join('\n'), DISCORD_LIMITS.content),
-      embeds,
-      components,
+      embeds: shown.map((item) => item.embed),
+      components: buttons.length ? [{ type: 1, components: buttons }] : [],
       allowed_mentions: { parse: [], users: options.mentionUserId ? [options.mentionUserId] : [] },
     },
     page,
     pageCount,
+    cited: shown.flatMap((item) => item.citations),
   };
+}
+
+function button(label: string, customId: string, emoji?: string): DiscordButton {
+  return { type: 2, style: 2, label, custom_id: customId, ...(emoji ? { emoji: { name: emoji } } : {}) };
 }
 
 function headerOf(answer: Answer, page: number, pageCount: number): string {
@@ -162,13 +190,13 @@ function sourceLine(citation: Citation, shortened: boolean): string {
   return `${source}${link}${shortened ? ` · *${SHORTENED_NOTE}*` : ''}`;
 }
 
-/** Packs embeds into messages within Discord's per-message limits and our page size. */
-function paginate(embeds: DiscordEmbed[]): DiscordEmbed[][] {
-  const pages: DiscordEmbed[][] = [];
-  let current: DiscordEmbed[] = [];
+/** Packs embeds (with the citations they show) into messages within Discord's per-message limits and our page size. */
+function paginate<T extends { embed: DiscordEmbed }>(items: T[]): T[][] {
+  const pages: T[][] = [];
+  let current: T[] = [];
   let size = 0;
-  for (const embed of embeds) {
-    const length = (embed.title?.length ?? 0) + embed.description.length;
+  for (const item of items) {
+    const length = (item.embed.title?.length ?? 0) + item.embed.description.length;
     const full =
       current.length >= Math.min(CITATIONS_PER_PAGE, DISCORD_LIMITS.embeds) || size + length > DISCORD_LIMITS.embedTotal;
     if (current.length > 0 && full) {
@@ -176,7 +204,7 @@ function paginate(embeds: DiscordEmbed[]): DiscordEmbed[][] {
       current = [];
       size = 0;
     }
-    current.push(embed);
+    current.push(item);
     size += length;
   }
   if (current.length > 0) pages.push(current);

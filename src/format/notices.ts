@@ -1,4 +1,5 @@
 import type { ReloadOutcome } from '../dossier.ts';
+import type { VoteResult } from '../insights/store.ts';
 import { DISCORD_LIMITS, truncate, type DiscordMessage } from './discord.ts';
 import { escapeMarkdown } from './markdown.ts';
 
@@ -20,8 +21,26 @@ export function renderHelp(entries: readonly HelpEntry[]): DiscordMessage {
       '**dossier-bot** answers from its reports and always quotes the paragraph it relies on, with its source.',
       ...lines,
       'You can also mention me with a question in a channel. Add `hide: True` to see an answer only yourself.',
+      'Rate an answer with 👍 Helpful or 👎 Not helpful: moderators see the ratings.',
+      'Moderators: `/insights` lists what the reports could not answer and the answers rated not helpful (`export: True` attaches a CSV); `/reindex` reloads the reports.',
     ].join('\n'),
   );
+}
+
+export const VOTE_THANKS = 'Thanks: moderators see this.';
+
+/** The voter's acknowledgment (our own words only, so nothing to escape); undefined: not saved. */
+export function renderVote(result: VoteResult | undefined, helpful: boolean, retentionDays: number): DiscordMessage {
+  switch (result) {
+    case undefined:
+      return message('Sorry, your rating could not be saved right now.');
+    case 'expired':
+      return message(`This answer can no longer be rated: ratings are kept for ${retentionDays} days. Ask again to rate a new answer.`);
+    case 'changed':
+      return message(`Changed to “${helpful ? 'Helpful' : 'Not helpful'}”. ${VOTE_THANKS}`);
+    default:
+      return message(VOTE_THANKS);
+  }
 }
 
 /** One shard's reload (shard null when the bot is not sharded). */

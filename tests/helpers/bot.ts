@@ -22,10 +22,19 @@ export interface TestBot {
 }
 
 /** The real bot (real discord.js client) logged in to a local fake Discord, over a copy of the corpus. */
-export async function startTestBot(
-  options: { fake?: FakeDiscordOptions; moderatorRoles?: (fake: FakeDiscord) => string[]; cooldownLimit?: number; allowPrivateUrls?: boolean } = {},
-): Promise<TestBot> {
-  const fake = await startFakeDiscord(options.fake);
+export interface TestBotOptions {
+  fake?: FakeDiscordOptions;
+  /** A running fake Discord to log in to (restarting the bot against it), left open on close. Default: a new one. */
+  discord?: FakeDiscord;
+  moderatorRoles?: (fake: FakeDiscord) => string[];
+  cooldownLimit?: number;
+  allowPrivateUrls?: boolean;
+  /** The insights database's folder (to restart on the same one). Default: a folder removed on close. */
+  dataDir?: string;
+}
+
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const fake = options.discord ?? (await startFakeDiscord(options.fake));
   const corpusDir = await mkdtemp(path.join(tmpdir(), 'dossier-bot-corpus-'));
   await cp(CORPUS_DIR, corpusDir, { recursive: true });
   const logs: string[] = [];
@@ -42,6 +51,8 @@ export async function startTestBot(
       DISCORD_API_URL: fake.apiUrl,
       CORPUS_DIR: corpusDir,
       CACHE_DIR: path.join(corpusDir, '.cache'),
+      DATA_DIR: options.dataDir ?? path.join(corpusDir, '.data'),
+      RETENTION_DAYS: 90,
       MODERATOR_ROLE_IDS: options.moderatorRoles?.(fake) ?? [],
       // Off unless a test is about it: the suites send many commands as one user.
       COOLDOWN_LIMIT: options.cooldownLimit ?? 0,
@@ -61,7 +72,7 @@ export async function startTestBot(
         .flatMap((file) => splitParagraphs(readFileSync(path.join(corpusDir, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))),
     async close() {
       await bot.stop();
-      await fake.close();
+      if (!options.discord) await fake.close();
       await rm(corpusDir, { recursive: true, force: true });
     },
   };
@@ -85,6 +96,12 @@ export function shownMessage(requests: RecordedRequest[]): SentMessage {
   const edit = ok.filter((r) => r.path.startsWith('/webhooks/') && r.method !== 'GET').at(-1);
   return (edit?.body as SentMessage | undefined) ?? {};
 }
+
+/**
+ * How long to wait for a /reindex result: it builds a new library in a worker, which on a busy
+ * machine takes longer than the default 3 s wait (the bot defers first, so Discord allows it).
+ */
+export const REINDEX_WAIT = { timeoutMs: 30_000 };
 
 export const EPHEMERAL = 1 << 6;
 export const MANAGE_GUILD = String(1 << 5);
