@@ -52,3 +52,10 @@ describe('Speller', () => {
     expect(speller.complete('zzz')).toBeUndefined();
   });
 });
+
+describe('Speller and numbers', () => {
+  it('never corrects a number', () => {
+    const years = new Speller([['2001', 9]], []);
+    expect(years.correct('2021')).toBeUndefined();
+  });
+});

@@ -561,7 +561,8 @@ export class Library {
       // A word the corpus lacks weighs as much as what stands for it, or (missing) as its rarest term.
       const standIns = [...terms.keys()];
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
-      const name = standIns.length === 0 && !english && !this.related.looksEnglish(term);
+      // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
+      const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && !this.related.looksEnglish(term);
       words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
