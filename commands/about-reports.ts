@@ -1,5 +1,5 @@
 import { citationOf, summaryOf, type Answer, type Citation } from '../src/answer.ts';
-import type { Report } from '../src/corpus/report.ts';
+import { reportDetails, type Report } from '../src/corpus/report.ts';
 import type { Library } from '../src/search/library.ts';
 
 /** What a question asks about the reports themselves rather than their content. */
@@ -37,13 +37,8 @@ export function answerAboutReports(library: Library, question: string, detail: R
 
 /** The report's front matter as a citation of paragraph 0: its details, as the corpus gives them. */
 function detailsCitation(report: Report): Citation {
-  const fields: Array<[string, string | undefined]> = [
-    ['Title', report.title],
-    ['Author', report.author],
-    ['Outlet', report.outlet],
-    ['Published', report.published],
-    ['Link', report.url],
-  ];
-  const text = fields.flatMap(([label, value]) => (value ? [`${label}: ${value}`] : [])).join('\n');
+  const text = reportDetails(report)
+    .map(([label, value]) => `${label}: ${value}`)
+    .join('\n');
   return { ...citationOf(report, { id: `${report.id}#0`, reportId: report.id, paragraph: 0, text }), details: true };
 }

@@ -36,3 +36,15 @@ export function toPassages(report: Report): Passage[] {
     text,
   }));
 }
+
+/** A report's details as labelled fields, in the order shown everywhere; absent ones left out. */
+export function reportDetails(report: Pick<Report, 'title' | 'author' | 'outlet' | 'published' | 'url'>): Array<[string, string]> {
+  const fields: Array<[string, string | undefined]> = [
+    ['Title', report.title],
+    ['Author', report.author],
+    ['Outlet', report.outlet],
+    ['Published', report.published],
+    ['Link', report.url],
+  ];
+  return fields.filter((field): field is [string, string] => field[1] !== undefined);
+}

@@ -1,4 +1,5 @@
 import type { ReportChange } from '../../commands/report.ts';
+import { reportDetails } from '../corpus/report.ts';
 import type { Ingested } from '../ingest/index.ts';
 import { DISCORD_LIMITS, truncate, type DiscordMessage } from './discord.ts';
 import { blockQuote, escapeMarkdown } from './markdown.ts';
@@ -12,16 +13,11 @@ const PREVIEW_COLOR = 0x22c55e;
 /** The fields of a preview, in the order shown; absent ones are left out. */
 function previewFields(ingested: Ingested): Array<[string, string]> {
   const { report } = ingested;
-  const fields: Array<[string, string | undefined]> = [
-    ['Title', report.title],
-    ['Author', report.author],
-    ['Outlet', report.outlet],
-    ['Published', report.published],
-    ['Link', report.url],
+  return [
+    ...reportDetails(report),
     ['Id', ingested.replaces ? `${report.id} (replaces the report with this id)` : report.id],
     ['Paragraphs', String(report.paragraphs.length)],
   ];
-  return fields.filter((field): field is [string, string] => field[1] !== undefined);
 }
 
 export interface PreviewButtons {
