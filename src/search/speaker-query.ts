@@ -1,7 +1,7 @@
 /** A speaker as typed, turned into the terms a name must have (see SpeakerIndex.find). */
 import type { Analyzer } from './analysis.ts';
 import { editDistance, typoAllowance } from './edit-distance.ts';
-import { isTitleWord } from './attribution/lexicon.ts';
+import { isRoleWord } from './attribution/lexicon.ts';
 import { roleSynonyms } from './roles.ts';
 
 /** One typed term: the terms any one of which matches it (itself, words for the same role, what a typo meant). */
@@ -36,7 +36,7 @@ export class SpeakerQuery {
       const synonyms = this.synonyms.get(term);
       const alternatives = new Set([term, ...(synonyms ?? [])]);
       if (typos) for (const meant of this.corrections(term, word)) alternatives.add(meant);
-      return { term, word, alternatives: [...alternatives], role: synonyms !== undefined || isTitleWord(word) };
+      return { term, word, alternatives: [...alternatives], role: synonyms !== undefined || isRoleWord(word) };
     });
   }
 
