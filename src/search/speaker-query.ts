@@ -15,6 +15,9 @@ export interface WantedTerm {
 }
 export type WantedTerms = readonly WantedTerm[];
 
+// Module level: tsx (esbuild) compiles a `\p{…}` literal to `new RegExp(…)` where it stands, rebuilt per call.
+const NOT_IN_WORD = /[^\p{L}\p{N}'’-]+/u;
+
 export class SpeakerQuery {
   private readonly synonyms: Map<string, readonly string[]>;
 
@@ -30,7 +33,7 @@ export class SpeakerQuery {
   wanted(typed: string, typos: boolean): WantedTerms {
     // Each term's word as typed: a stem can be further from the name meant ("dempsy" → "dempsi", "dempsey").
     const words = new Map<string, string>();
-    for (const word of typed.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) for (const term of this.analyzer.terms(word)) words.set(term, word);
+    for (const word of typed.toLowerCase().split(NOT_IN_WORD)) for (const term of this.analyzer.terms(word)) words.set(term, word);
     return this.analyzer.terms(typed).map((term) => {
       const word = words.get(term) ?? term;
       const synonyms = this.synonyms.get(term);

@@ -58,10 +58,11 @@ function titleBefore(tokens: readonly Token[], nameFrom: number): string[] {
 function describes(tokens: readonly Token[], k: number, afterRole: boolean): boolean {
   const t = tokens[k]!;
   // Cheap checks first: this runs on the words before every name in the corpus.
-  if (!t.word || DISCOURSE_MARKERS.has(t.lower)) return false;
+  if (!t.word) return false;
+  // "Bank of America chief executive", "Trade and Industry Secretary": a link between capitalised words.
+  if (t.lower === 'of' || t.lower === 'and') return tokens[k - 1]?.cap === true && tokens[k + 1]?.cap === true;
+  if (DISCOURSE_MARKERS.has(t.lower)) return false;
   if (t.cap) return true;
-  // "Bank of America chief executive": "of" between capitalised words.
-  if (t.lower === 'of') return tokens[k - 1]?.cap === true && tokens[k + 1]?.cap === true;
   if (isDeterminer(t.lower) || isPreposition(t.lower)) return false;
   const word = bare(t);
   if (isTitleWord(word) || isRoleWord(word) || countryOf(word) !== null) return true;
