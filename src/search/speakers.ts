@@ -1,6 +1,6 @@
 import type { Report } from '../corpus/report.ts';
 import type { Analyzer } from './analysis.ts';
-import { isProxyFor, SpeakerQuery, type WantedTerm, type WantedTerms } from './speaker-query.ts';
+import { isProxyFor, MAX_NAME_TERMS, SpeakerQuery, type WantedTerm, type WantedTerms } from './speaker-query.ts';
 
 /** One attributed statement, as extracted at index time (see attribution.ts). */
 export interface Statement {
@@ -258,7 +258,7 @@ export class SpeakerIndex {
    * word a typo away; most shared first. None when nothing looks alike.
    */
   similar(name: string, limit: number): string[] {
-    const typed = this.analyzer.terms(name);
+    const typed = this.analyzer.terms(name).slice(0, MAX_NAME_TERMS);
     const scored: Array<{ name: number; score: number }> = [];
     for (const n of this.rankedNames) {
       const own = this.nameTerms[n]!;
