@@ -5,8 +5,8 @@ import type { FoundStatement, Statement } from '../src/search/speakers.ts';
 import type { Choice, Command, CommandInput } from './command.ts';
 import { slashCommand, withAnswerOptions } from './options.ts';
 
-/** At most this many paragraphs are quoted (in report order); the answer says how many there are. */
-export const MAX_STATEMENTS = 50;
+/** At most this many paragraphs are quoted (spread over reports, see spreadOverReports); the answer says how many there are. */
+export const MAX_PARAGRAPHS = 50;
 /** How many "did you mean" speakers an unknown name gets. */
 export const MAX_SUGGESTIONS = 5;
 /** How many passages are quoted for a name the reports mention but never quote. */
@@ -23,7 +23,7 @@ export function whoSaid(library: Library, input: CommandInput): Answer {
   const statements = library.speakers.find(name);
   if (statements.length === 0) return unquoted(library, name);
   const groups = byParagraph(statements);
-  const shown = spreadOverReports(groups, (g) => g[0]!.reportId, MAX_STATEMENTS);
+  const shown = spreadOverReports(groups, (g) => g[0]!.reportId, MAX_PARAGRAPHS);
   return {
     command: 'who-said',
     query: name,
