@@ -1,12 +1,12 @@
-import { UsageError, type Answer, type Citation } from '../src/answer.ts';
+import { citationOf, UsageError, type Answer, type Citation } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
 import { passagesMentioning } from '../src/search/mentions.ts';
 import type { FoundStatement, Statement } from '../src/search/speakers.ts';
 import type { Choice, Command, CommandInput } from './command.ts';
 import { slashCommand, withAnswerOptions } from './options.ts';
 
-/** At most this many paragraphs are quoted (in report order); the answer says how many there are. */
-export const MAX_STATEMENTS = 50;
+/** At most this many paragraphs are quoted (spread over reports, see spreadOverReports); the answer says how many there are. */
+export const MAX_PARAGRAPHS = 50;
 /** How many "did you mean" speakers an unknown name gets. */
 export const MAX_SUGGESTIONS = 5;
 /** How many passages are quoted for a name the reports mention but never quote. */
@@ -22,14 +22,13 @@ export function whoSaid(library: Library, input: CommandInput): Answer {
   if (!name) throw new UsageError('Please give a speaker, for example: Andrzej Duda, Western officials, the WSJ.');
   const statements = library.speakers.find(name);
   if (statements.length === 0) return unquoted(library, name);
-  const terms = library.analyzer.terms(name);
   const groups = byParagraph(statements);
-  const shown = spreadOverReports(groups, (g) => g[0]!.reportId, MAX_STATEMENTS);
+  const shown = spreadOverReports(groups, (g) => g[0]!.reportId, MAX_PARAGRAPHS);
   return {
     command: 'who-said',
     query: name,
     answered: true,
-    citations: shown.map((g) => citeStatements(library, g, terms)),
+    citations: shown.map((g) => citeStatements(library, g)),
     ...(groups.length > shown.length ? { total: groups.length } : {}),
   };
 }
@@ -74,11 +73,11 @@ function unquoted(library: Library, name: string): Answer {
 }
 
 /** The paragraph, with the speaker's statements in it as its highlights (what a shortened quote keeps). */
-function citeStatements(library: Library, statements: readonly Statement[], terms: string[]): Citation {
+function citeStatements(library: Library, statements: readonly Statement[]): Citation {
   const [first] = statements;
   const passage = library.passage(first!.reportId, first!.paragraph)!;
   return {
-    ...library.cite(passage, terms),
+    ...citationOf(library.report(first!.reportId)!, passage),
     highlights: statements.map((s) => [s.start, s.end]),
     speaker: first!.speaker,
     via: first!.via,

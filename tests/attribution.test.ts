@@ -529,3 +529,29 @@ describe('real BBC quotes', () => {
     ]);
   });
 });
+
+describe('what a report says of each speaker', () => {
+  const described = (paragraphs: string[]) => extractAttributions(paragraphs).map((a) => [a.canonical, a.description]);
+
+  it('reads the titles and organisation before a name and an apposition after it, for every statement of that person', () => {
+    expect(
+      described([
+        'Maternity pay is to rise, the Trade and Industry Secretary Patricia Hewitt announced.',
+        '"We have made a firm commitment," Ms Hewitt said.',
+        'John Kirwan, who is Italy’s coach, was late. "It was fun," Kirwan said.',
+      ]),
+    ).toEqual([
+      ['Patricia Hewitt', 'trade and industry secretary ms'],
+      ['Patricia Hewitt', 'trade and industry secretary ms'],
+      ['John Kirwan', 'italy coach'],
+    ]);
+    expect(described(['But Larne boss Jimmy McGeough has yet to confirm it.', '"I heard on Sunday," he said.'])).toEqual([['Jimmy McGeough', 'larne boss']]);
+  });
+
+  it('leaves out what the person did and words before an honorific', () => {
+    const [johnson] = described([
+      'Mr Johnson, who was forced to apologise last year, said it was a dispute. In his budget Mr Johnson has cut taxes.',
+    ]);
+    expect(johnson).toEqual(['Johnson', 'mr']);
+  });
+});

@@ -55,6 +55,14 @@ describe('who-said on real quotes', () => {
     expect(said('McGeogh').length).toBe(2);
   });
 
+  it('reads no typos in pasted text: only a name-sized query is corrected', () => {
+    const pasted = Array.from({ length: 3000 }, (_, i) => `mayers${i}`).join(' ');
+    const started = performance.now();
+    expect(library.speakers.find(pasted)).toEqual([]);
+    expect(library.speakers.similar(pasted, 5)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('answers a name mentioned but never quoted with the passages naming it', () => {
     const answer = whoSaid(library, { query: 'Robbie Weir' });
     expect(answer).toMatchObject({ answered: true, status: 'mentioned-not-quoted' });

@@ -1,7 +1,7 @@
 /** A speaker as typed, turned into the terms a name must have (see SpeakerIndex.find). */
 import type { Analyzer } from './analysis.ts';
 import { editDistance, typoAllowance } from './edit-distance.ts';
-import { isTitleWord } from './attribution/lexicon.ts';
+import { isRoleWord } from './attribution/lexicon.ts';
 import { roleSynonyms } from './roles.ts';
 
 /** One typed term: the terms any one of which matches it (itself, words for the same role, what a typo meant). */
@@ -14,6 +14,12 @@ export interface WantedTerm {
   role: boolean;
 }
 export type WantedTerms = readonly WantedTerm[];
+
+/** A name or role has at most this many terms ("Luiz Inácio Lula da Silva", "the Trade and Industry Secretary"). */
+export const MAX_NAME_TERMS = 8;
+
+// Module level: tsx (esbuild) compiles a `\p{…}` literal to `new RegExp(…)` where it stands, rebuilt per call.
+const NOT_IN_WORD = /[^\p{L}\p{N}'’-]+/u;
 
 export class SpeakerQuery {
   private readonly synonyms: Map<string, readonly string[]>;
@@ -30,13 +36,16 @@ export class SpeakerQuery {
   wanted(typed: string, typos: boolean): WantedTerms {
     // Each term's word as typed: a stem can be further from the name meant ("dempsy" → "dempsi", "dempsey").
     const words = new Map<string, string>();
-    for (const word of typed.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) for (const term of this.analyzer.terms(word)) words.set(term, word);
-    return this.analyzer.terms(typed).map((term) => {
+    for (const word of typed.toLowerCase().split(NOT_IN_WORD)) for (const term of this.analyzer.terms(word)) words.set(term, word);
+    const terms = this.analyzer.terms(typed);
+    // Each correction reads every name term: only for what can be a name, not pasted text.
+    const correct = typos && terms.length <= MAX_NAME_TERMS;
+    return terms.map((term) => {
       const word = words.get(term) ?? term;
       const synonyms = this.synonyms.get(term);
       const alternatives = new Set([term, ...(synonyms ?? [])]);
-      if (typos) for (const meant of this.corrections(term, word)) alternatives.add(meant);
-      return { term, word, alternatives: [...alternatives], role: synonyms !== undefined || isTitleWord(word) };
+      if (correct) for (const meant of this.corrections(term, word)) alternatives.add(meant);
+      return { term, word, alternatives: [...alternatives], role: synonyms !== undefined || isRoleWord(word) };
     });
   }
 

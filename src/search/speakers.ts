@@ -1,6 +1,6 @@
 import type { Report } from '../corpus/report.ts';
 import type { Analyzer } from './analysis.ts';
-import { isProxyFor, SpeakerQuery, type WantedTerm, type WantedTerms } from './speaker-query.ts';
+import { isProxyFor, MAX_NAME_TERMS, SpeakerQuery, type WantedTerm, type WantedTerms } from './speaker-query.ts';
 
 /** One attributed statement, as extracted at index time (see attribution.ts). */
 export interface Statement {
@@ -63,7 +63,6 @@ export function tabulateStatements(attributions: ReadonlyArray<readonly Omit<Sta
   return table;
 }
 
-
 /** How a statement's speaker matched what was typed, best first. */
 export type SpeakerMatch = 'named' | 'proxy' | 'through' | 'context';
 
@@ -78,7 +77,7 @@ export interface FoundStatement extends Statement {
 const withoutClause = (name: string): string => name.replace(/,\s*(?:who|which|whose)\b[\s\S]*$/, '');
 
 /** At most this many statements are read for a match in context (a role word alone can be in thousands). */
-const MAX_CONTEXT_CANDIDATES = 5000;
+const MAX_CONTEXT_CANDIDATES = 2000;
 
 /**
  * Finds statements by speaker, matching names and what the reports say of each person with the
@@ -135,20 +134,18 @@ export class SpeakerIndex {
    * Statements whose speaker (the person it refers to, or what the report says that person is)
    * has every term of `name`: the person's own first, then those of their spokesman or office
    * ("a spokesman for Mr Blair"), each in corpus order; then those that went through an outlet of
-   * that name ("told the WSJ" for "WSJ"). Failing that, a name with a typo is read as the name
-   * meant; and a role whose organisation the speaker's description leaves out ("the Bank of
-   * America spokeswoman" for "a spokeswoman for the bank") is matched in the statement's
-   * paragraph and headline.
+   * that name ("told the WSJ" for "WSJ"); then, for a role, speakers of that role whose paragraph
+   * or headline has the rest ("the Bank of America spokeswoman" for "a spokeswoman for the
+   * bank"). Only when none match is a typo read as the name meant.
    */
   find(name: string): FoundStatement[] {
     const wanted = this.query.wanted(name, false);
     if (wanted.length === 0) return [];
     const named = this.byName(wanted);
-    const inContext = wanted.some((w) => w.role) ? this.inContext(wanted) : [];
-    if (named.length > 0 || inContext.length > 0) {
-      const seen = new Set(named.map((s) => s.index));
-      return [...named, ...inContext.filter((s) => !seen.has(s.index))];
-    }
+    // A role with other words ("Wippit boss"); a role alone has nothing to find in context.
+    const described = wanted.some((w) => w.role) && wanted.some((w) => !w.role);
+    const inContext = described ? this.inContext(wanted, new Set(named.map((s) => s.index))) : [];
+    if (named.length > 0 || inContext.length > 0) return [...named, ...inContext];
     return this.byName(this.query.wanted(name, true));
   }
 
@@ -183,10 +180,16 @@ export class SpeakerIndex {
    * "a spokeswoman for the bank"): statements whose speaker has every role term and whose
    * paragraph or report headline has the other terms; most terms in the speaker first.
    */
-  private inContext(wanted: WantedTerms): FoundStatement[] {
+  private inContext(wanted: WantedTerms, named: ReadonlySet<number>): FoundStatement[] {
     const { speaker, canonical, description, report, paragraph } = this.table;
     const scored: Array<{ i: number; own: number }> = [];
-    for (const i of this.candidates(wanted.filter((w) => w.role)).slice(0, MAX_CONTEXT_CANDIDATES)) {
+    // The role's own word before words for the same role, should the candidates be too many to read.
+    const roles = wanted.filter((w) => w.role);
+    const asTyped = this.candidates(roles.map((w) => ({ ...w, alternatives: [w.term] })));
+    const typed = new Set(asTyped);
+    const candidates = [...asTyped, ...this.candidates(roles).filter((i) => !typed.has(i))];
+    for (const i of candidates.slice(0, MAX_CONTEXT_CANDIDATES)) {
+      if (named.has(i)) continue;
       const ids = [speaker[i]!, canonical[i]!, description[i]!];
       const missing = wanted.filter((w) => !this.anyHas(ids, w.alternatives));
       if (missing.some((w) => w.role)) continue;
@@ -255,7 +258,7 @@ export class SpeakerIndex {
    * word a typo away; most shared first. None when nothing looks alike.
    */
   similar(name: string, limit: number): string[] {
-    const typed = this.analyzer.terms(name);
+    const typed = this.analyzer.terms(name).slice(0, MAX_NAME_TERMS);
     const scored: Array<{ name: number; score: number }> = [];
     for (const n of this.rankedNames) {
       const own = this.nameTerms[n]!;

@@ -46,8 +46,8 @@ export class Coreference {
   private readonly people = new Map<readonly Token[], PersonMention[]>();
   private clock = 0;
 
-  /** What the report says each person is, by canonical name (see descriptions.ts). */
-  private readonly descriptions = new Map<string, Set<string>>();
+  /** Where each person is named, by canonical name: read for a description only if they speak. */
+  private readonly mentionsOf = new Map<string, Array<{ tokens: readonly Token[]; person: PersonMention }>>();
 
   /** `sentences`: every sentence of the report, so a surname can resolve to a full name given later. */
   constructor(sentences: readonly (readonly Token[])[]) {
@@ -61,17 +61,18 @@ export class Coreference {
     for (const [tokens, people] of this.people) {
       for (const person of people) {
         const name = person.full ? person.name : (this.fullNames.get(person.surname) ?? person.name);
-        const words = this.descriptions.get(name) ?? new Set<string>();
-        for (const word of describingWords(tokens, person)) words.add(word);
-        this.descriptions.set(name, words);
+        const mentions = this.mentionsOf.get(name);
+        if (mentions) mentions.push({ tokens, person });
+        else this.mentionsOf.set(name, [{ tokens, person }]);
       }
     }
   }
 
-  /** Words the whole report uses to describe the person of this canonical name ("" for anyone else). */
+  /** Words the whole report uses to describe the person of this canonical name (see descriptions.ts; "" for anyone else). */
   description(canonical: string): string {
-    const words = this.descriptions.get(canonical);
-    return words === undefined ? '' : [...words].join(' ');
+    const words = new Set<string>();
+    for (const { tokens, person } of this.mentionsOf.get(canonical) ?? []) for (const word of describingWords(tokens, person)) words.add(word);
+    return [...words].join(' ');
   }
 
   /**
@@ -81,13 +82,21 @@ export class Coreference {
    */
   noteMentions(tokens: readonly Token[]): void {
     const people = this.people.get(tokens) ?? findPeople(tokens);
-    const mentions: Array<{ at: number; note: () => void }> = people.map((person) => ({ at: person.from, note: () => this.touchPerson(person) }));
-    tokens.forEach((t, at) => {
-      if (!t.cap || !t.word || people.some((p) => at >= p.from && at < p.to)) return;
-      const known = this.fullNames.has(bare(t)) ? this.bySurname(bare(t)) : undefined;
-      if (known !== undefined) mentions.push({ at, note: () => void (known.seen = ++this.clock) });
-    });
-    mentions.sort((a, b) => b.at - a.at).forEach((m) => m.note());
+    const known: Array<{ at: number; entity: Entity }> = [];
+    if (this.fullNames.size > 0) {
+      tokens.forEach((t, at) => {
+        if (!t.cap || !t.word || !this.fullNames.has(bare(t)) || people.some((p) => at >= p.from && at < p.to)) return;
+        const entity = this.bySurname(bare(t));
+        if (entity !== undefined) known.push({ at, entity });
+      });
+    }
+    // From the last mention to the first, so the first is the latest seen.
+    let k = known.length - 1;
+    for (let p = people.length - 1; p >= 0; p--) {
+      for (; k >= 0 && known[k]!.at > people[p]!.from; k--) known[k]!.entity.seen = ++this.clock;
+      this.touchPerson(people[p]!);
+    }
+    for (; k >= 0; k--) known[k]!.entity.seen = ++this.clock;
   }
 
   /** The canonical name of the speaker at `range` of a sentence's tokens. */

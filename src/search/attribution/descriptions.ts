@@ -18,8 +18,8 @@ import {
   isNoun,
   isPastTense,
   isPreposition,
+  isRoleWord,
   isTitleWord,
-  tagsOf,
 } from './lexicon.ts';
 import { bare, type PersonMention } from './people.ts';
 import { startsWithNumber, type Token } from './text.ts';
@@ -49,27 +49,23 @@ function titleBefore(tokens: readonly Token[], nameFrom: number): string[] {
     const t = tokens[k]!;
     const word = bare(t);
     if (!describes(tokens, k, role)) break;
-    role ||= isRole(word);
+    role ||= isRoleWord(word);
     words.push(word);
   }
   return words.reverse();
 }
 
-/** Role nouns the lexicon lacks or files under another class ("coach" as a verb). */
-const ROLE_NOUNS = new Set(['coach', 'founder', 'executive', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'mp', 'mep']);
-
-const isRole = (word: string): boolean => ROLE_NOUNS.has(word) || (isTitleWord(word) && !tagsOf(word).includes('Honorific'));
-
 function describes(tokens: readonly Token[], k: number, afterRole: boolean): boolean {
   const t = tokens[k]!;
   // Cheap checks first: this runs on the words before every name in the corpus.
-  if (!t.word || DISCOURSE_MARKERS.has(t.lower)) return false;
+  if (!t.word) return false;
+  // "Bank of America chief executive", "Trade and Industry Secretary": a link between capitalised words.
+  if (t.lower === 'of' || t.lower === 'and') return tokens[k - 1]?.cap === true && tokens[k + 1]?.cap === true;
+  if (DISCOURSE_MARKERS.has(t.lower)) return false;
   if (t.cap) return true;
-  // "Bank of America chief executive": "of" between capitalised words.
-  if (t.lower === 'of') return tokens[k - 1]?.cap === true && tokens[k + 1]?.cap === true;
   if (isDeterminer(t.lower) || isPreposition(t.lower)) return false;
   const word = bare(t);
-  if (isTitleWord(word) || isRole(word) || countryOf(word) !== null) return true;
+  if (isTitleWord(word) || isRoleWord(word) || countryOf(word) !== null) return true;
   return !isFiniteVerb(tokens, k) && (isAdjective(word) || (afterRole && isNoun(word)));
 }
 

@@ -140,6 +140,14 @@ export function isTitleWord(lower: string): boolean {
   return EXTRA_TITLES.has(lower) || (hasTag(lower, 'Actor') && !GENERIC_ACTORS.has(lower)) || hasTag(lower, 'Honorific');
 }
 
+/** Role nouns the lexicon lacks or files under another class ("coach" as a verb). */
+const ROLE_NOUNS = words('coach founder executive striker midfielder defender goalkeeper winger mp mep');
+
+/** A title of office or role ("boss", "minister", "coach"), not an honorific ("Mr", "Sir"). */
+export function isRoleWord(lower: string): boolean {
+  return ROLE_NOUNS.has(lower) || (isTitleWord(lower) && !hasTag(lower, 'Honorific'));
+}
+
 export function isAdjective(lower: string): boolean {
   return hasTag(lower, 'Adjective');
 }
