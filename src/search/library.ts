@@ -426,7 +426,8 @@ export class Library {
       return { terms, hits: [], status: 'declined', missing: (names.length ? names : missing).map((w) => w.typed) };
     }
     const limit = request.limit ?? 10;
-    const ranked = this.rank(analysed, this.pool(analysed, request.reportIds), request.weights ?? this.options.rank);
+    // Twice the hits asked for are ranked for sure: some may not answer, or exceed `perReport`.
+    const ranked = this.rank(analysed, this.pool(analysed, request.reportIds), request.weights ?? this.options.rank, 2 * limit);
     const best = ranked[0];
     if (!best) return { terms, hits: [], status: 'declined' };
     // The tolerance keeps float noise from deciding cases that sit exactly on the bar.
@@ -624,47 +625,57 @@ export class Library {
     return pool;
   }
 
-  /** The pool's passages scored by their evidence, best first. */
-  private rank(query: Query, pool: Map<number, number>, weights: RankWeights): Hit[] {
+  /**
+   * The pool's passages scored by their evidence, best first: at least the best `enough` of them
+   * (all when fewer). What the index tells (BM25, the terms of the passage, its headline and its
+   * report) is scored for every passage first; only then are passages read for their best sentence
+   * and the kind of answer it holds, best first, until `enough` are sure to stay above the rest
+   * however their sentences turn out (the pool is ~60 passages; a question reads a handful).
+   */
+  private rank(query: Query, pool: Map<number, number>, weights: RankWeights, enough: number): Hit[] {
     const kind = answerKind(query.text);
     const topBm25 = Math.max(1e-9, ...pool.values());
     const reportShares = new Map<string, number>();
     const wanted = new Set(query.weights.keys());
-    const hits: Array<Hit & { rankScore: number }> = [];
-    for (const [id, bm25] of pool) {
-      const passage = this.passages[id]!;
+    const known = [...pool].map(([id, bm25]) => {
       const report = this.passageReport[id]!;
-      const { words, terms, sentences } = this.reading(id);
       const headline = this.headlineTerms[id]!;
-      const passageShare = this.share(query, (t) => terms.has(t));
-      const headlineShare = this.share(query, (t) => headline.has(t));
+      const has = (t: string) => this.postings.anyIn(t, id, id + 1);
       let reportShare = reportShares.get(report.id);
       if (reportShare === undefined) reportShares.set(report.id, (reportShare = this.reportShare(query, report)));
+      const score =
+        weights.bm25 * (bm25 / topBm25) +
+        weights.passage * this.share(query, has) +
+        weights.report * reportShare +
+        weights.headline * this.share(query, (t) => headline.has(t)) +
+        weights.lead * (this.passages[id]!.paragraph === 1 ? 1 : 0);
+      // The headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
+      const coverage = this.share(query, (t) => (has(t) ? 1 : headline.has(t) ? 0.5 : 0), true);
+      return { id, score, reportShare, coverage };
+    });
+    known.sort((a, b) => b.score - a.score || a.id - b.id);
+    // The most reading can add: a sentence with every term, holding the kind of answer asked for.
+    const readable = weights.sentence + (kind ? weights.answerKind : 0);
+    const hits: Hit[] = [];
+    for (const candidate of known) {
+      const bound = candidate.score + readable;
+      if (hits.filter((hit) => hit.score >= bound).length >= enough) break;
+      const passage = this.passages[candidate.id]!;
+      const { words, terms, sentences } = this.reading(candidate.id);
       const sentence = bestSentence(passage.text, words, (inSentence) => this.share(query, (t) => inSentence.has(t)), sentences);
       const kindFound = kind !== undefined && hasAnswerKind(passage.text.slice(...sentence.range), kind);
-      const rankScore =
-        weights.bm25 * (bm25 / topBm25) +
-        weights.passage * passageShare +
-        weights.sentence * sentence.weight +
-        weights.report * reportShare +
-        weights.headline * headlineShare +
-        weights.answerKind * (kindFound ? 1 : 0) +
-        weights.lead * (passage.paragraph === 1 ? 1 : 0);
-      // The headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
-      const coverage = this.share(query, (t) => (terms.has(t) ? 1 : headline.has(t) ? 0.5 : 0), true);
       hits.push({
         passage,
-        report,
-        score: rankScore,
-        coverage,
-        reportCoverage: reportShare,
+        report: this.passageReport[candidate.id]!,
+        score: candidate.score + weights.sentence * sentence.weight + weights.answerKind * (kindFound ? 1 : 0),
+        coverage: candidate.coverage,
+        reportCoverage: candidate.reportShare,
         sentenceCoverage: sentence.weight,
         matched: [...terms].filter((t) => wanted.has(t)),
         sentence: sentence.range,
-        rankScore,
       });
     }
-    return hits.sort((a, b) => b.rankScore - a.rankScore || a.passage.paragraph - b.passage.paragraph).map(({ rankScore: _, ...hit }) => hit);
+    return hits.sort((a, b) => b.score - a.score || a.passage.paragraph - b.passage.paragraph);
   }
 
   /**
