@@ -225,11 +225,7 @@ interface Query {
 interface Candidate {
   id: number;
   score: number;
-  /** Query terms the passage contains as written. */
-  exact: Set<string>;
-  /** Query terms it matched only by a typo or a prefix. */
-  guessed: Set<string>;
-  /** The passage's own terms that matched, to highlight. */
+  /** The passage's own terms that matched the searched ones (after typo and prefix matching). */
   matched: string[];
 }
 
@@ -462,9 +458,10 @@ export class Library {
     const analysed = this.analyse(text);
     if (analysed.terms.length === 0) return [];
     const hits: Hit[] = [];
-    for (const candidate of this.candidates(analysed, analysed.last, limit)) {
-      const passage = this.passages[candidate.id]!;
-      hits.push({ passage, report: this.passageReport[candidate.id]!, score: candidate.score, coverage: 0, reportCoverage: 0, sentenceCoverage: 0, matched: candidate.matched, sentence: [0, passage.text.length] });
+    for (const { id, score } of this.candidates(analysed, limit)) {
+      const passage = this.passages[id]!;
+      const matched = analysed.terms.filter((t) => this.postings.anyIn(t, id, id + 1));
+      hits.push({ passage, report: this.passageReport[id]!, score, coverage: 0, reportCoverage: 0, sentenceCoverage: 0, matched, sentence: [0, passage.text.length] });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -610,7 +607,7 @@ export class Library {
    */
   private pool(query: Query, reportIds?: readonly string[]): Map<number, number> {
     const pool = new Map<number, number>();
-    for (const candidate of this.candidates(query, undefined, this.options.poolSize, reportIds)) {
+    for (const candidate of this.candidates(query, this.options.poolSize, reportIds)) {
       pool.set(candidate.id, candidate.score);
       if (pool.size >= this.options.poolSize) break;
     }
@@ -714,26 +711,12 @@ export class Library {
 
   /**
    * Candidate passages for a query's terms, best first (lazily: callers stop at their limit).
-   * Searched by the terms that can decide the relevance rule (see `searchPlan`); the others are
-   * looked for in each candidate's text. `typed` is a last word that may be unfinished.
+   * Searched by the terms that can decide the relevance rule (see `searchPlan`); ranking reads the
+   * others from the postings. (A half-typed last word already stands for its completion: see `analyse`.)
    */
-  private *candidates(query: Query, typed: string | undefined, limit: number, reportIds?: readonly string[]) {
-    const { terms } = query;
+  private candidates(query: Query, limit: number, reportIds?: readonly string[]): Iterable<Candidate> {
     const plan = this.searchPlan(query, limit, reportIds !== undefined);
-    const searched = new Set(plan.searched);
-    const unsearched = new Set(terms.filter((t) => !searched.has(t)));
-    const found = plan.champions ? this.championCandidates(terms) : this.indexCandidates(plan.searched, typed, reportIds);
-    for (const candidate of found) {
-      if (unsearched.size) {
-        for (const term of this.analyzer.terms(this.passages[candidate.id]!.text)) {
-          if (unsearched.has(term) && !candidate.exact.has(term)) {
-            candidate.exact.add(term);
-            candidate.matched.push(term);
-          }
-        }
-      }
-      yield candidate;
-    }
+    return plan.champions ? this.championCandidates(query.terms) : this.indexCandidates(plan.searched, reportIds);
   }
 
   /**
@@ -760,25 +743,22 @@ export class Library {
     return { searched: [...unknown, ...essential.slice(0, 1)], champions: false };
   }
 
-  /** MiniSearch results as candidates, made as they are asked for; `typed` is matched as a prefix too. */
-  private *indexCandidates(searched: string[], typed: string | undefined, reportIds?: readonly string[]): Generator<Candidate> {
+  /** MiniSearch results as candidates, made as they are asked for. */
+  private *indexCandidates(searched: string[], reportIds?: readonly string[]): Generator<Candidate> {
     if (searched.length === 0) return;
     const only = reportIds ? new Set(reportIds) : undefined;
-    const { prefixMinLength } = this.options;
     const results = this.index.search(searched.join(' '), {
-      // The query is analysed already (by the caller).
+      // The query is analysed already (by the caller), its words corrected and completed: they are corpus terms.
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
-      prefix: (term) => term === typed && term.length >= prefixMinLength && term.length <= MAX_CORRECTED_LENGTH,
+      prefix: false,
+      fuzzy: false,
       filter: only ? (result) => only.has(this.passageReport[result.id as number]!.id) : undefined,
     });
     for (const result of results) {
       yield {
         id: result.id as number,
         score: result.score,
-        // An exact match is evidence; a typo or prefix match is only a guess at what was meant.
-        exact: new Set(result.queryTerms.filter((t) => Object.hasOwn(result.match, t))),
-        guessed: new Set(result.queryTerms.filter((t) => !Object.hasOwn(result.match, t))),
         matched: [...result.terms],
       };
     }
@@ -792,7 +772,7 @@ export class Library {
     }
     return [...scores]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .map(([id, score]) => ({ id, score, exact: new Set<string>(), guessed: new Set<string>(), matched: [] }));
+      .map(([id, score]) => ({ id, score, matched: [] }));
   }
 
 }
