@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { editDistance, Speller } from '../src/search/spelling.ts';
 
 const speller = new Speller(
-  [
+  new Map([
     ['india', 40],
     ['indian', 10],
     ['field', 12],
@@ -11,7 +11,7 @@ const speller = new Speller(
     ['diplomats', 6],
     ['diplomatic', 4],
     ['talks', 90],
-  ],
+  ]),
   ['which', 'what', 'in'],
 );
 
@@ -55,7 +55,7 @@ describe('Speller', () => {
 
 describe('Speller and numbers', () => {
   it('never corrects a number', () => {
-    const years = new Speller([['2001', 9]], []);
+    const years = new Speller(new Map([['2001', 9]]), []);
     expect(years.correct('2021')).toBeUndefined();
   });
 });

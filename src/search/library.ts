@@ -141,7 +141,7 @@ export interface RankWeights {
 }
 
 /** How many passages' readings (see `Library.reading`) are kept. */
-const READINGS_KEPT = 4096;
+const READINGS_KEPT = 1024;
 
 interface PassageReading {
   words: ReturnType<Analyzer['words']>;

@@ -24,9 +24,10 @@ export class Postings {
   /** From a saved MiniSearch index of one field whose document ids are passage numbers. */
   static fromIndex(index: AsPlainObject): Postings {
     const lists = new Map<string, Int32Array>();
+    const { documentIds } = index;
     for (const [term, fields] of index.index) {
       const ids: number[] = [];
-      for (const entry of Object.values(fields)) for (const short of Object.keys(entry)) ids.push(index.documentIds[short] as number);
+      for (const field in fields) for (const short in fields[field]) ids.push(documentIds[short] as number);
       lists.set(term, Int32Array.from(ids).sort());
     }
     return new Postings(lists);

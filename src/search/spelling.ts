@@ -12,19 +12,31 @@ export const MAX_CORRECTED_LENGTH = 30;
  * which), longer ones two.
  */
 export class Speller {
-  private readonly words = new SearchableMap<number>();
+  private built?: SearchableMap<number>;
 
-  /** `words`: each corpus word with how frequent it is; stop words count as the most frequent. */
-  constructor(words: Iterable<[string, number]>, stopWords: Iterable<string>) {
-    for (const [word, count] of words) this.words.set(word, count);
-    for (const word of stopWords) if (word.length >= 3) this.words.set(word, Infinity);
+  /**
+   * `words`: each corpus word with how frequent it is; stop words count as the most frequent. The
+   * search tree is built at the first typo, not at start-up: many questions have none.
+   */
+  constructor(
+    private readonly source: ReadonlyMap<string, number>,
+    private readonly stopWords: Iterable<string>,
+  ) {}
+
+  private get words(): SearchableMap<number> {
+    if (!this.built) {
+      this.built = new SearchableMap<number>();
+      for (const [word, count] of this.source) this.built.set(word, count);
+      for (const word of this.stopWords) if (word.length >= 3) this.built.set(word, Infinity);
+    }
+    return this.built;
   }
 
   /** The corpus word (or stop word) meant by a word the corpus does not use, if one is close enough. */
   correct(typed: string): { word: string; stopWord: boolean } | undefined {
     const word = typed.toLowerCase();
     // A number is never a typo of another ("2021" is not "2001").
-    if (word.length < 3 || word.length > MAX_CORRECTED_LENGTH || this.words.has(word) || /^\d+$/.test(word)) return undefined;
+    if (word.length < 3 || word.length > MAX_CORRECTED_LENGTH || this.source.has(word) || /^\d+$/.test(word)) return undefined;
     const budget = word.length <= 7 ? 1 : 2;
     let best: { key: string; count: number; distance: number } | undefined;
     const consider = (key: string, count: number) => {
