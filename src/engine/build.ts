@@ -21,8 +21,9 @@ export async function buildLibrary(corpusDir: string, settings: BuildSettings, l
   for (const warning of corpus.warnings) log.warn({ corpus: corpus.dir }, warning);
   const options = settings.library ?? {};
   const library = settings.cacheDir ? await cachedLibrary(corpus, settings.cacheDir, options, log) : await Library.build(corpus, options);
-  // Read now, not at the first question that needs it (a fresh install parses it: about two seconds).
-  wordNet();
+  // Read just after start-up rather than at the first question that needs it (a fresh install
+  // parses it: about two seconds), and not during start-up, which it would lengthen.
+  setImmediate(wordNet);
   log.debug(
     { reports: library.reports.length, passages: library.passages.length, ms: +library.buildMs.toFixed(1), restored: library.restored },
     'library built',
