@@ -2,8 +2,8 @@
 // Usage: node check.mjs <file.jsonl> [--root DIR] [--corpus DIR ...]
 //   --root   folder that `article` paths are relative to
 //   --corpus folder(s) whose .txt files are searched for `absent` words and for gold collisions
-// Defaults by file name: bbc.dev.jsonl -> BBC corpus; seeds.dev.jsonl -> /work/shared/seeds;
-//   unseen.dev.jsonl -> root /work/devset/unseen, corpus = seeds + unseen.
+// Defaults by file name: bbc.dev.jsonl -> BBC corpus; seeds.dev.jsonl -> ../shared/seeds;
+//   unseen.dev.jsonl -> root eval/unseen, corpus = seeds + unseen.
 // Checks: every gold of an ask/who-said row occurs (curly quotes -> straight, lowercased, as score.mjs does)
 // in its article, in exactly one paragraph (headline counts as a paragraph); every `absent`
 // word occurs (case-insensitive, whole word) in no file of the corpus. Warns when a gold also occurs in
@@ -20,7 +20,9 @@ for (let i = 1; i < args.length; i++) {
   else if (args[i] === '--corpus') corpora.push(args[++i]);
 }
 const base = path.basename(file);
-const BBC = '/work/shared/corpora/bbc-news', SEEDS = '/work/shared/seeds', UNSEEN = '/work/devset/unseen';
+// The checkout's ../shared, and this folder's unseen reports.
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const BBC = path.join(HERE, '../../shared/corpora/bbc-news'), SEEDS = path.join(HERE, '../../shared/seeds'), UNSEEN = path.join(HERE, 'unseen');
 if (!root) root = base.startsWith('seeds') ? SEEDS : base.startsWith('unseen') ? UNSEEN : BBC;
 if (!corpora.length) {
   if (base.startsWith('seeds')) corpora.push(SEEDS);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const SEED = 20261201;
-export const CORPUS = '/work/shared/corpora/bbc-news';
+export const CORPUS = path.join(path.dirname(new URL(import.meta.url).pathname), '../../shared/corpora/bbc-news');
 
 function mulberry32(a) {
   return function () {
