@@ -34,24 +34,24 @@ export interface LibraryOptions {
   minCoverage: number;
   /**
    * And its best sentence carries at least this share (terms found together, not scattered over a
-   * paragraph: "the president of France" is not a paragraph naming France and a US president). Default 0.
+   * paragraph: "the president of France" is not a paragraph naming France and a US president). Default 0.3.
    */
   minSentenceCoverage: number;
   /**
    * Below `minCoverage`, the best passages are still given, marked as the closest ones, when their
    * report contains terms carrying at least this share of the query's weight: the subject is
-   * covered, the asked detail perhaps not. Default 0.75.
+   * covered, the asked detail perhaps not. Default 0.5.
    */
   partialCoverage: number;
   /**
    * Words the corpus never uses (after spelling correction and WordNet), carrying at least this
    * share of the query's weight, decline the question outright and are named ("the reports never
-   * mention …"). Default 0.5.
+   * mention …"). Default 0.4.
    */
   maxMissingShare: number;
   /**
    * The same for missing words that are not English words either (names, brands, coinages: the
-   * question's subject). Default 0.2.
+   * question's subject). Default 0.3.
    */
   maxMissingNameShare: number;
   /**
@@ -59,15 +59,15 @@ export interface LibraryOptions {
    * an English word (a missing name weighs in full), relative to the query's found words' average. Default 0.75.
    */
   missingWordWeight: number;
-  /** Weight of a term reached by correcting a typed word, relative to the word as typed. Default 0.8. */
+  /** Weight of a term reached by correcting a typed word, relative to the word as typed. Default 0.7. */
   correctionWeight: number;
-  /** Weight of a WordNet derivation of a query word ("invasion" for "invading"), relative to the word. Default 0.7. */
+  /** Weight of a WordNet derivation of a query word ("invasion" for "invading"), relative to the word. Default 0.9. */
   derivationWeight: number;
-  /** Weight of a WordNet synonym of a query word ("country" for "nation"), relative to the word. Default 0.5. */
+  /** Weight of a WordNet synonym of a query word ("country" for "nation"), relative to the word. Default 0.7. */
   synonymWeight: number;
   /**
    * Synonyms are added only for query words in at most this share of the passages (rare or absent
-   * words): a common word's synonyms mostly bring its other senses. Default 0.001.
+   * words): a common word's synonyms mostly bring its other senses. Default 0.003.
    */
   synonymMaxShare: number;
   /** Ranking: how many passages BM25 proposes, before report context and sentence evidence reorder them. Default 30. */
@@ -198,7 +198,7 @@ const STATEMENTS_LATER = Symbol('statements extracted elsewhere');
 interface QueryWord {
   /** As typed. */
   typed: string;
-  /** Its rarity in the corpus (IDF), halved for framing words (see `queryWeights`). */
+  /** Its rarity in the corpus (IDF), halved for framing words, lowered for missing English ones (see `analyse`). */
   weight: number;
   /** Corpus terms that stand for it, each with how much a match on it counts (1: the word itself). */
   terms: Map<string, number>;
@@ -214,19 +214,15 @@ interface Query {
   words: QueryWord[];
   /** Its distinct terms, in order. */
   terms: string[];
-  /** Each term's weight in the relevance rule (see `queryWeights`), and their sum. */
+  /** Each term's weight (its word's, times how much it stands for it), and the words' total weight. */
   weights: Map<string, number>;
   totalWeight: number;
-  /** The term of its last word, which may be half typed. */
-  last: string | undefined;
 }
 
 /** A passage found for a query, before the relevance rule. */
 interface Candidate {
   id: number;
   score: number;
-  /** The passage's own terms that matched the searched ones (after typo and prefix matching). */
-  matched: string[];
 }
 
 /** A built library's derived data, to restore it without rebuilding (see snapshot.ts). */
@@ -251,7 +247,10 @@ export class Library {
   readonly aliases: readonly AliasGroup[];
   readonly analyzer: Analyzer;
   readonly options: LibraryOptions;
-  /** The MiniSearch search options every query uses (also what `npm run bench` compares against). */
+  /**
+   * The index's MiniSearch search options (what `npm run bench` compares against). The library's
+   * own searches pass analysed corpus terms, so they turn its typo and prefix matching off.
+   */
   readonly searchOptions: SearchOptions;
   private speakerIndex?: SpeakerIndex;
   private elapsedMs: number;
@@ -519,13 +518,11 @@ export class Library {
   private analyse(text: string): Query {
     const { correctionWeight, derivationWeight, synonymWeight, synonymMaxShare } = this.options;
     const words: QueryWord[] = [];
-    const all: string[] = [];
     const seen = new Set<string>();
     const analysed = this.analyzer.words(text);
     const last = analysed.findLastIndex((w) => w.term !== null);
     for (const [i, { word, term }] of analysed.entries()) {
       if (term === null) continue;
-      all.push(term);
       if (seen.has(term)) continue;
       seen.add(term);
       // A word of a headline is known too: it is the context of all its report's paragraphs.
@@ -575,7 +572,7 @@ export class Library {
     for (const word of words) {
       for (const [term, factor] of word.terms) weights.set(term, Math.max(weights.get(term) ?? 0, word.weight * factor));
     }
-    return { text, words, terms: [...weights.keys()], weights, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), last: all.at(-1) };
+    return { text, words, terms: [...weights.keys()], weights, totalWeight: words.reduce((sum, w) => sum + w.weight, 0) };
   }
 
   /**
@@ -676,7 +673,7 @@ export class Library {
   }
 
   /**
-   * A passage's words, terms and sentences, as ranking reads them; the last few thousand are kept,
+   * A passage's words, terms and sentences, as ranking reads them; the last 1,024 are kept,
    * since a story's passages come back for every question about it.
    */
   private reading(id: number): PassageReading {
@@ -759,7 +756,6 @@ export class Library {
       yield {
         id: result.id as number,
         score: result.score,
-        matched: [...result.terms],
       };
     }
   }
@@ -772,7 +768,7 @@ export class Library {
     }
     return [...scores]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .map(([id, score]) => ({ id, score, matched: [] }));
+      .map(([id, score]) => ({ id, score }));
   }
 
 }
