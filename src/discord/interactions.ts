@@ -147,7 +147,6 @@ async function button(context: BotContext, interaction: ButtonInteraction): Prom
   recordShown(context, { id: interaction.id, source: 'more', guildId: interaction.guildId, userId: interaction.user.id }, paged.answer, page.cited);
 }
 
-/**
 /** What a moderators' command does, for the refusal ("Only moderators can …"). */
 const MODERATOR_ACTIONS: Readonly<Record<string, string>> = { reindex: 'reindex', report: 'add or remove reports', insights: 'see insights' };
 
