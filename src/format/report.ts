@@ -80,10 +80,7 @@ export function renderReportJson(ingested: Ingested): string {
 }
 
 function changeText(change: ReportChange, strong: (text: string) => string, code: (id: string) => string, escape: (text: string) => string): string {
-  if (!change.ok) {
-    const verb = change.action === 'added' ? 'added' : 'removed';
-    return `${strong(change.title)} was not ${verb}, nothing changed: ${escape(change.reason)}`;
-  }
+  if (!change.ok) return `${strong(change.title)} was not ${change.action}, nothing changed: ${escape(change.reason)}`;
   const head =
     change.action === 'added'
       ? `Added ${strong(change.title)} (${code(change.id)}) to the corpus as ${code(change.file)}${change.retired ? `; the report it replaces was moved to ${code(change.retired)}` : ''}.`

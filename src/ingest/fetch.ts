@@ -116,53 +116,47 @@ function get(url: URL, address: Address, options: FetchOptions, deadline: number
         else (callback as (e: null, a: string, f: number) => void)(null, address.address, address.family);
       },
     });
+    // Every way out clears the timer, here only.
+    const succeed = (response: Response) => {
+      clearTimeout(timer);
+      resolvePromise(response);
+    };
     const fail = (error: Error) => {
+      clearTimeout(timer);
       request.destroy();
       reject(error);
     };
     const timer = setTimeout(() => fail(new SourceError(`the server did not answer in ${Math.round((options.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000)} s`)), Math.max(0, deadline - Date.now()));
-    request.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error instanceof SourceError ? error : new SourceError(`could not be fetched (${(error as NodeJS.ErrnoException).code ?? error.message})`));
-    });
+    request.on('error', (error) => fail(error instanceof SourceError ? error : new SourceError(`could not be fetched (${(error as NodeJS.ErrnoException).code ?? error.message})`)));
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && response.headers.location) {
-        clearTimeout(timer);
         response.resume();
-        resolvePromise({ redirect: response.headers.location });
+        succeed({ redirect: response.headers.location });
         return;
       }
       if (status < 200 || status >= 300) {
-        clearTimeout(timer);
         response.resume();
         return fail(new SourceError(`the server answered ${status} ${response.statusMessage ?? ''}`.trim()));
       }
       const [type = '', ...parameters] = (response.headers['content-type'] ?? '').split(';').map((part) => part.trim());
       const contentType = type.toLowerCase();
       if (!options.accept(contentType)) {
-        clearTimeout(timer);
         return fail(new SourceError(`not a web page or a PDF (content type ${contentType || 'not given'})`));
       }
       const tooLarge = () => new SourceError(`larger than ${maxBytes / 1024 / 1024} MB`);
-      if (Number(response.headers['content-length'] ?? 0) > maxBytes) {
-        clearTimeout(timer);
-        return fail(tooLarge());
-      }
+      if (Number(response.headers['content-length'] ?? 0) > maxBytes) return fail(tooLarge());
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) {
-          clearTimeout(timer);
-          fail(tooLarge());
-        } else chunks.push(chunk);
+        if (size > maxBytes) fail(tooLarge());
+        else chunks.push(chunk);
       });
       response.on('end', () => {
-        clearTimeout(timer);
         if (size > maxBytes) return;
         const charset = parameters.find((p) => /^charset=/i.test(p))?.slice(8).replace(/"/g, '');
-        resolvePromise({ fetched: { url: url.href, contentType, ...(charset ? { charset } : {}), bytes: new Uint8Array(Buffer.concat(chunks)) } });
+        succeed({ fetched: { url: url.href, contentType, ...(charset ? { charset } : {}), bytes: new Uint8Array(Buffer.concat(chunks)) } });
       });
       response.on('error', (error) => fail(new SourceError(`the download broke off (${error.message})`)));
     });
