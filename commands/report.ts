@@ -2,6 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import { writeReport, retireFile, type CorpusEdit } from '../src/corpus/write.ts';
 import type { Ingested } from '../src/ingest/index.ts';
 import type { ShardOutcome } from '../src/format/notices.ts';
+import type { Logger } from '../src/log.ts';
 
 /**
  * /report add|remove: moderators add a report (an attachment or a URL) or remove one. Registered for
@@ -45,6 +46,16 @@ export type ReportChange =
  * Whether the corpus folder is valid after a change: the reloads, or the loader's refusal, and what
  * to do once the change is undone (reload the shards that took it).
  */
+/**
+ * Every add and remove is logged the same way, whoever asked (Discord or the CLI): who, the
+ * source, the id and the result.
+ */
+export function logChange(logger: Pick<Logger, 'info' | 'warn'>, who: Record<string, unknown>, change: ReportChange): void {
+  const fields = { ...who, id: change.id, result: change.ok ? change.action : 'refused', ...(change.ok ? { file: change.file } : { reason: change.reason }) };
+  if (change.ok) logger.info(fields, `report ${change.action}`);
+  else logger.warn(fields, `report ${change.action === 'added' ? 'add' : 'remove'} refused`);
+}
+
 export type Check = () => Promise<{ ok: true; reloads: ShardOutcome[] } | { ok: false; reason: string; afterUndo?: () => Promise<unknown> }>;
 
 interface Known {

@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.ts';
 import { DEFAULT_INSIGHTS_DAYS, MAX_INSIGHTS_DAYS, runInsights } from '../commands/insights.ts';
-import { addReport, knownReport, OVERRIDE_OPTIONS, removeReport, type Check, type ReportChange } from '../commands/report.ts';
+import { addReport, knownReport, logChange, OVERRIDE_OPTIONS, removeReport, type Check, type ReportChange } from '../commands/report.ts';
 import { errorAnswer, type Answer } from './answer.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CorpusError, exists, loadCorpus } from './corpus/load.ts';
@@ -139,14 +139,14 @@ async function addReportCli(words: string[], values: Values, corpusDir: string, 
     ingested = await ingest(source, { existingIds: new Set(corpus.reports.map((r) => r.id)), replace: values.replace, overrides, allowPrivateUrls: config.ALLOW_PRIVATE_URLS });
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    logger.warn({ ...who, result: 'refused', reason: error.message }, 'add-report refused');
+    logger.warn({ ...who, result: 'refused', reason: error.message }, 'report add refused');
     return refuse(error.message);
   }
   let change: ReportChange | undefined;
   if (values.yes) {
     await mkdir(corpusDir, { recursive: true });
     change = await addReport(corpusDir, ingested, corpus.reports, loadCheck(corpusDir));
-    logger.info({ ...who, id: change.id, result: change.ok ? 'added' : 'refused', ...(change.ok ? { file: change.file } : { reason: change.reason }) }, change.ok ? 'report added' : 'add-report refused');
+    logChange(logger, who, change);
     if (!change.ok) return refuse(change.reason);
   }
   process.stdout.write(values.json ? `${renderReportJson(ingested)}\n` : renderReportPreviewText(ingested, Boolean(change)) + (change ? renderReportChangeText(change) : ''));
@@ -160,7 +160,7 @@ async function removeReportCli(words: string[], json: boolean, corpusDir: string
   const report = knownReport(corpus.reports, id);
   if (!report) return refuse(`no report has the id "${id}"`);
   const change = await removeReport(corpusDir, report, loadCheck(corpusDir));
-  logger.info({ who: 'cli', source: id, id: report.id, result: change.ok ? 'removed' : 'refused', ...(change.ok ? {} : { reason: change.reason }) }, change.ok ? 'report removed' : 'remove-report refused');
+  logChange(logger, { who: 'cli', source: id }, change);
   if (!change.ok) return refuse(change.reason);
   process.stdout.write(json ? `${JSON.stringify({ id: change.id, title: change.title, file: change.file, removed: change.retired })}\n` : renderReportChangeText(change));
   return 0;

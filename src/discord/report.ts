@@ -1,5 +1,5 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { addReport, knownReport, OVERRIDE_OPTIONS, removeReport, type Check, type ReportChange } from '../../commands/report.ts';
+import { addReport, knownReport, logChange, OVERRIDE_OPTIONS, removeReport, type Check } from '../../commands/report.ts';
 import { reportChoices } from '../../commands/report-option.ts';
 import { toChoices } from '../../commands/choices.ts';
 import { renderNotice, renderReportCancelled, renderReportChange, renderReportPreview, type ShardOutcome } from '../format/index.ts';
@@ -47,7 +47,7 @@ export async function reportCommand(context: BotContext, interaction: ChatInputC
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const change = await removeReport(context.config.CORPUS_DIR, report, reloadCheck(reload));
-    logChange(context, { ...who, source: name }, change);
+    logChange(context.logger, { ...who, source: name }, change);
     await interaction.editReply(messageOptions(renderReportChange(change)));
     return;
   }
@@ -108,7 +108,7 @@ export async function reportButton(context: BotContext, interaction: ButtonInter
   // Writing and reindexing can take longer than Discord's 3 s: acknowledge, then edit the preview.
   await interaction.deferUpdate();
   const change = await addReport(context.config.CORPUS_DIR, pending.ingested, context.dossier.info.reports, reloadCheck(reload));
-  logChange(context, who, change);
+  logChange(context.logger, who, change);
   await interaction.editReply(messageOptions(renderReportChange(change)));
 }
 
@@ -131,8 +131,3 @@ function reloadCheck(reload: ReloadEverywhere): Check {
   };
 }
 
-function logChange(context: BotContext, who: Record<string, unknown>, change: ReportChange): void {
-  const fields = { ...who, id: change.id, result: change.ok ? change.action : 'refused', ...(change.ok ? { file: change.file } : { reason: change.reason }) };
-  if (change.ok) context.logger.info(fields, `report ${change.action}`);
-  else context.logger.warn(fields, `report ${change.action === 'added' ? 'add' : 'remove'} refused`);
-}
