@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spreadOverReports, whoSaid } from '../commands/who-said.ts';
 import type { Report } from '../src/corpus/report.ts';
 import { renderDiscord, renderTerminal } from '../src/format/index.ts';
-import { editDistance } from '../src/search/edit-distance.ts';
+import { editDistance } from '../src/search/spelling.ts';
 import { Library } from '../src/search/library.ts';
 import { BANK, TOMLINSON, WEIR } from './fixtures/bbc-paragraphs.ts';
 

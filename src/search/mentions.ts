@@ -1,6 +1,7 @@
 /** Passages that mention a name: for a who-said about someone the reports name but never quote. */
 import type { Hit, Library } from './library.ts';
-import { editDistance, typoAllowance } from './edit-distance.ts';
+import { typoAllowance } from './speaker-query.ts';
+import { editDistance } from './spelling.ts';
 
 /** Up to `limit` passages, best first, whose words include every term of `name` (or a typo of it). */
 export function passagesMentioning(library: Library, name: string, limit: number): Hit[] {

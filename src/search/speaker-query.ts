@@ -1,8 +1,8 @@
 /** A speaker as typed, turned into the terms a name must have (see SpeakerIndex.find). */
 import type { Analyzer } from './analysis.ts';
-import { editDistance, typoAllowance } from './edit-distance.ts';
 import { isRoleWord } from './attribution/lexicon.ts';
 import { roleSynonyms } from './roles.ts';
+import { editDistance } from './spelling.ts';
 
 /** One typed term: the terms any one of which matches it (itself, words for the same role, what a typo meant). */
 export interface WantedTerm {
@@ -17,6 +17,11 @@ export type WantedTerms = readonly WantedTerm[];
 
 /** A name or role has at most this many terms ("Luiz Inácio Lula da Silva", "the Trade and Industry Secretary"). */
 export const MAX_NAME_TERMS = 8;
+
+/** How far a typed word of this length may be from the name word meant: none below 4 letters, 1 up to 6, then 2. */
+export function typoAllowance(length: number): number {
+  return length < 4 ? 0 : length < 7 ? 1 : 2;
+}
 
 // Module level: tsx (esbuild) compiles a `\p{…}` literal to `new RegExp(…)` where it stands, rebuilt per call.
 const NOT_IN_WORD = /[^\p{L}\p{N}'’-]+/u;

@@ -94,6 +94,7 @@ export class SpeakerIndex {
   private readonly statementsByName: number[][];
   /** Speaker names (positions), most quoted first (autocomplete and suggestions). */
   private readonly rankedNames: number[];
+  private rankedNameTexts?: readonly string[];
   private readonly query: SpeakerQuery;
 
   constructor(
@@ -248,9 +249,9 @@ export class SpeakerIndex {
     };
   }
 
-  /** Distinct speaker names as written, most quoted first. */
-  names(): string[] {
-    return this.rankedNames.map((n) => this.table.names[n]!);
+  /** Distinct speaker names as written, most quoted first (read at each autocomplete keystroke: built once). */
+  names(): readonly string[] {
+    return (this.rankedNameTexts ??= this.rankedNames.map((n) => this.table.names[n]!));
   }
 
   /**

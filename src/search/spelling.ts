@@ -71,16 +71,27 @@ export class Speller {
 /** How many words starting with a prefix `complete` looks at: a short prefix starts thousands. */
 const COMPLETION_SCAN = 2000;
 
-/** Optimal string alignment distance: Levenshtein plus the swap of two adjacent letters as one edit. */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+/**
+ * Optimal string alignment distance: Levenshtein plus the swap of two adjacent letters as one
+ * edit ("feild" for "field", "myres" for "myers"); or `max + 1` as soon as it must exceed `max`
+ * (a row's least distance never falls in the rows after it).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      best = Math.min(best, d);
     }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = current;
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
