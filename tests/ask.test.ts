@@ -270,6 +270,11 @@ describe('questions as people type them', () => {
     const outcome = library.search('how much has Dogecoin gone up this year?');
     expect(outcome).toMatchObject({ status: 'declined', hits: [], missing: ['Dogecoin'] });
   });
+
+  it('declines a name WordNet lists too ("Obama" is a name, not an English word)', () => {
+    const outcome = library.search('when did obama get elected president?');
+    expect(outcome).toMatchObject({ status: 'declined', hits: [], missing: ['obama'] });
+  });
 });
 
 describe('questions about the reports themselves', () => {

@@ -25,4 +25,15 @@ describe('WordNet relations, as terms', () => {
     expect(related.looksEnglish('conect')).toBe(true);
     expect(related.looksEnglish('dogecoin')).toBe(false);
   });
+
+  it('does not take the names WordNet lists for English words, nor near typos of rare words', () => {
+    const related = new RelatedVocabulary(() => true);
+    // WordNet writes "Obama" with a capital: a name, which a question is about.
+    expect(related.isEnglish('obama')).toBe(false);
+    expect(related.isEnglish('swift')).toBe(true);
+    // One edit from "ingesta", a word hardly anyone writes: a name, not a typo.
+    expect(related.looksEnglish('iniesta')).toBe(false);
+    // A name's relations stay: "Californian" is derived from "California".
+    expect(wordNet().derivations.get('californian')).toContain('california');
+  });
 });

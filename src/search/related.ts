@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { wordNet } from './wordnet.ts';
 
-let englishTerms: SearchableMap<true> | undefined;
+let familiarTerms: SearchableMap<true> | undefined;
 
 /** Terms related to a term, among those a corpus uses: WordNet synonyms and derivations. */
 export interface RelatedTerms {
@@ -31,12 +31,15 @@ export class RelatedVocabulary {
     return wordNet().english.has(term);
   }
 
-  /** Whether the term is an English word's, or one edit from one (a typo of a word the corpus lacks: "conected"). */
+  /**
+   * Whether the term is an English word's, or one edit from a familiar one (a typo of a word the
+   * corpus lacks: "conected"). Not from a rare one: "iniesta" is a name, not a typo of "ingesta".
+   */
   looksEnglish(term: string): boolean {
     if (this.isEnglish(term)) return true;
     // A short word is one edit from too many words ("iphon" from "siphon"); a typo keeps the first letter.
     if (term.length < 6) return false;
-    englishTerms ??= SearchableMap.from([...wordNet().english].map((t): [string, true] => [t, true]));
-    return [...englishTerms.fuzzyGet(term, 1).keys()].some((near) => near[0] === term[0]);
+    familiarTerms ??= SearchableMap.from([...wordNet().familiar].map((t): [string, true] => [t, true]));
+    return [...familiarTerms.fuzzyGet(term, 1).keys()].some((near) => near[0] === term[0]);
   }
 }

