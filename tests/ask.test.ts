@@ -275,6 +275,17 @@ describe('questions as people type them', () => {
     const outcome = library.search('when did obama get elected president?');
     expect(outcome).toMatchObject({ status: 'declined', hits: [], missing: ['obama'] });
   });
+
+  it('takes a word capitalised inside a question, or known only as a place, for a name', () => {
+    // WordNet has "china" (porcelain); typed so, or known as a place, it is a name.
+    expect(library.search('What did China say about the console?')).toMatchObject({ status: 'declined', missing: ['China'] });
+    expect(library.search('what did kyiv say about the console?')).toMatchObject({ status: 'declined', missing: ['kyiv'] });
+  });
+
+  it('does not complete a last word typed in full ("cease?" is not "ceasefire")', () => {
+    expect(library.search('talks on a cease').terms).toContain('ceasefir');
+    expect(library.search('talks on a cease?').terms).not.toContain('ceasefir');
+  });
 });
 
 describe('questions about the reports themselves', () => {

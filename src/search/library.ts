@@ -13,7 +13,7 @@ import { RelatedVocabulary } from './related.ts';
 import { sentenceRanges } from './sentences.ts';
 import { MAX_CORRECTED_LENGTH, Speller } from './spelling.ts';
 import { STOP_WORDS } from './stopwords.ts';
-import { isVerbOrAdjective } from './words.ts';
+import { isInflectedWord, isNameWord, isVerbOrAdjective } from './words.ts';
 
 /** Search settings. Every field is optional; the defaults are the ones documented here. */
 export interface LibraryOptions {
@@ -521,22 +521,29 @@ export class Library {
     const seen = new Set<string>();
     const analysed = this.analyzer.words(text);
     const last = analysed.findLastIndex((w) => w.term !== null);
-    for (const [i, { word, term }] of analysed.entries()) {
+    const finished = last >= 0 && /^\s*[?.!]/.test(text.slice(analysed[last]!.end));
+    for (const [i, { word, term, start }] of analysed.entries()) {
       if (term === null) continue;
       if (seen.has(term)) continue;
       seen.add(term);
       // A word of a headline is known too: it is the context of all its report's paragraphs.
       const df = this.documentFrequency.get(term) ?? (this.titleTerms.has(term) ? 1 : 0);
       // A word the corpus never writes may be a typo even when its stem exists ("goverment" → "gover").
-      // An English word is not a typo, even when the corpus lacks it ("tanks" is not "talks").
-      const english = this.related.isEnglish(term);
+      // An English word is not a typo, even when the corpus lacks it ("tanks" is not "talks"). A
+      // word capitalised inside a sentence ("Japan"), or one the lexicon knows only as a name
+      // ("kyiv"), is a name even where WordNet has a common sense of it (china, japan).
+      const lower = word.toLowerCase().replace(/['’]s$/, '');
+      const capitalised = /^\p{Lu}\p{Ll}/u.test(word) && !/(^|[.!?:]\s*)$/.test(text.slice(0, start).trimEnd());
+      const nameLike = capitalised || isNameWord(lower);
+      const english = !nameLike && (this.related.isEnglish(term) || isInflectedWord(lower));
       const correction = this.words.has(word.toLowerCase()) || english ? undefined : this.speller.correct(word);
       // A typo of a stop word ("wich") carries no topic either.
       if (correction?.stopWord && df === 0) continue;
       const corrected = correction && !correction.stopWord ? this.analyzer.processTerm(correction.word) : null;
       const known = df > 0 && !(corrected && (this.documentFrequency.get(corrected) ?? 0) > df);
-      // The last word may be half typed ("diplom"): it stands for its most frequent completion.
-      const completed = !known && !corrected && i === last && word.length >= this.options.prefixMinLength ? this.speller.complete(word) : undefined;
+      // The last word may be half typed ("diplom"): it stands for its most frequent completion,
+      // unless a question mark or full stop shows it was typed in full ("nato bid?" is not "biden").
+      const completed = !known && !corrected && i === last && !finished && word.length >= this.options.prefixMinLength ? this.speller.complete(word) : undefined;
       const base = known ? term : (corrected ?? (completed && this.analyzer.processTerm(completed)));
       const terms = new Map<string, number>();
       const synonyms = new Set<string>();
@@ -557,7 +564,7 @@ export class Library {
       const standIns = [...terms.keys()];
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
-      const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && !this.related.looksEnglish(term);
+      const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || !this.related.looksEnglish(term));
       words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
