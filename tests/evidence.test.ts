@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../src/search/analysis.ts';
 import { answerKind, bestSentence, hasAnswerKind } from '../src/search/evidence.ts';
 import { Postings } from '../src/search/postings.ts';
-import MiniSearch from 'minisearch';
 
 describe('answer kinds', () => {
   it.each([
@@ -49,13 +48,18 @@ describe('Postings', () => {
     expect(postings.anyIn('missing', 0, 4)).toBe(false);
   });
 
-  it('reads the same from a saved MiniSearch index', () => {
-    const index = new MiniSearch({ fields: ['text'], tokenize: (t) => t.split(' '), processTerm: (t) => t });
-    index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
-    const restored = Postings.fromIndex(index.toJSON());
+  it('reads the same after packing (as a snapshot keeps them), and counts each term\'s passages', () => {
     const built = Postings.fromTerms(analysed);
+    const restored = Postings.unpack(JSON.parse(JSON.stringify(built.pack())));
     for (const term of ['talk', 'geneva', 'grain', 'ceasefir']) {
       for (let from = 0; from < 4; from++) expect(restored.anyIn(term, from, from + 1)).toBe(built.anyIn(term, from, from + 1));
     }
+    expect(new Map(restored.frequencies())).toEqual(new Map([['talk', 2], ['geneva', 1], ['grain', 2], ['ceasefir', 1]]));
+  });
+
+  it('refuses packed postings whose lengths do not match their ids', () => {
+    const packed = Postings.fromTerms(analysed).pack();
+    expect(() => Postings.unpack({ ...packed, terms: packed.terms.slice(1) })).toThrow(/one length per term/);
+    expect(() => Postings.unpack({ ...packed, ids: Buffer.from([1, 0, 0, 0]).toString('base64') })).toThrow(/do not match/);
   });
 });

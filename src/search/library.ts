@@ -8,7 +8,7 @@ import { BM25, championLists, type ChampionLists } from './champions.ts';
 import { SpeakerIndex, type StatementTable } from './speakers.ts';
 import { extractStatements, extractStatementsInWorker } from './statements.ts';
 import { answerKind, bestSentence, hasAnswerKind } from './evidence.ts';
-import { Postings } from './postings.ts';
+import { type PackedPostings, Postings } from './postings.ts';
 import { RelatedVocabulary } from './related.ts';
 import { sentenceRanges } from './sentences.ts';
 import { MAX_CORRECTED_LENGTH, Speller } from './spelling.ts';
@@ -227,7 +227,8 @@ interface Candidate {
 
 /** A built library's derived data, to restore it without rebuilding (see snapshot.ts). */
 export interface LibrarySnapshot {
-  documentFrequency: Array<[string, number]>;
+  /** Which passages hold each term; their counts are the terms' document frequencies. */
+  postings: PackedPostings;
   /** The corpus's words (lower-cased, not stop words), each with its term's passage count: the speller's. */
   words: Array<[string, number]>;
   /** Statements without their text, which is restored from the paragraph (start, end). */
@@ -312,10 +313,8 @@ export class Library {
 
     // Each passage is analysed once; its terms feed the index, the term weights and the speller's words.
     const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text));
-    this.documentFrequency = new Map(snapshot?.documentFrequency);
-    for (const terms of analysed) {
-      for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    }
+    this.postings = snapshot ? Postings.unpack(snapshot.postings) : Postings.fromTerms(analysed);
+    this.documentFrequency = new Map(this.postings.frequencies());
 
     this.champions = snapshot
       ? new Map(snapshot.champions)
@@ -342,11 +341,9 @@ export class Library {
     };
     if (snapshot) {
       this.index = MiniSearch.loadJS<IndexedPassage>(snapshot.index, indexOptions);
-      this.postings = Postings.fromIndex(snapshot.index);
     } else {
       this.index = new MiniSearch<IndexedPassage>(indexOptions);
       this.index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
-      this.postings = Postings.fromTerms(analysed);
     }
     // The words the analyser has met while building (corpus and headlines), each as frequent as its term.
     this.words = new Map(snapshot?.words ?? [...this.analyzer.vocabulary()].map(([word, term]) => [word, this.documentFrequency.get(term) ?? 1]));
@@ -385,7 +382,7 @@ export class Library {
   /** What a restore needs besides the corpus: the index and what was derived at build time. */
   toSnapshot(): LibrarySnapshot {
     return {
-      documentFrequency: [...this.documentFrequency],
+      postings: this.postings.pack(),
       words: [...this.words],
       statements: this.speakers.table,
       champions: [...this.champions],

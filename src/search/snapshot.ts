@@ -10,7 +10,7 @@ import type { LibraryOptions, LibrarySnapshot } from './library.ts';
  * reports' content, the alias and topic files, the library options, and SNAPSHOT_VERSION (raise it
  * whenever analysis or extraction code changes what a build produces).
  */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 export function snapshotKey(corpus: Pick<Corpus, 'reports' | 'aliases' | 'topics'>, options: Partial<LibraryOptions>): string {
   const hash = createHash('sha256');
@@ -44,7 +44,7 @@ export async function readSnapshot(file: string, key: string): Promise<SnapshotR
     const data = JSON.parse(text) as { key?: unknown; snapshot?: LibrarySnapshot };
     if (data.key !== key) return { stale: true };
     const snapshot = data.snapshot;
-    if (!snapshot || !Array.isArray(snapshot.documentFrequency) || !Array.isArray(snapshot.words) || !Array.isArray(snapshot.statements?.names) || !Array.isArray(snapshot.champions) || typeof snapshot.index !== 'object') {
+    if (!snapshot || !Array.isArray(snapshot.postings?.terms) || typeof snapshot.postings.ids !== 'string' || typeof snapshot.postings.lengths !== 'string' || !Array.isArray(snapshot.words) || !Array.isArray(snapshot.statements?.names) || !Array.isArray(snapshot.champions) || typeof snapshot.index !== 'object') {
       return { corrupt: 'missing parts' };
     }
     return { snapshot };
