@@ -82,10 +82,12 @@ describe('the relevance rule', () => {
     expect(small.search('grain exports').hits[0]!.passage.paragraph).toBe(3);
   });
 
-  it('reports coverage between the threshold and 1', () => {
-    for (const hit of small.search('ceasefire talks Geneva').hits) {
-      expect(hit.coverage).toBeGreaterThan(small.options.minCoverage);
+  it('reports coverage up to 1; a hit under the threshold only after one above it, from a report that covers the question', () => {
+    const { hits } = small.search('ceasefire talks Geneva');
+    expect(hits[0]!.coverage).toBeGreaterThan(small.options.minCoverage);
+    for (const hit of hits) {
       expect(hit.coverage).toBeLessThanOrEqual(1);
+      if (hit.coverage <= small.options.minCoverage) expect(hit.reportCoverage).toBeGreaterThanOrEqual(small.options.partialCoverage);
     }
   });
 
@@ -259,6 +261,14 @@ describe('questions as people type them', () => {
     const hit = top('by how much were shares up in Tokyo on Monday after the Mitsubishi deal?');
     expect(hit).toMatchObject({ report: { id: 'carmaker' } });
     expect(hit!.passage.paragraph).toBe(3);
+  });
+
+  it('after the passages that answer, gives those of a report that covers the question, though they do not by themselves', () => {
+    const { status, hits } = library.search('the Mitsubishi sports utility vehicles deal with Peugeot');
+    expect(status).toBe('answered');
+    expect(hits[0]!.passage.paragraph).toBe(1);
+    const second = hits.find((hit) => hit.report.id === 'carmaker' && hit.passage.paragraph === 2);
+    expect(second!.coverage).toBeLessThanOrEqual(library.options.minCoverage);
   });
 
   it('knows the sentence that answers best', () => {

@@ -431,7 +431,10 @@ export class Library {
     const hits: Hit[] = [];
     const perReport = new Map<string, number>();
     for (const hit of ranked) {
-      if (status === 'answered' && !answers(hit)) continue;
+      // Below the passages that answer, one that does not by itself still counts, in its rank,
+      // when its report covers the question: the answer is often a paragraph that names little
+      // of the question, in the story that has the rest ("Argonaut has been making games for 18 years").
+      if (status === 'answered' && !answers(hit) && hit.reportCoverage < partialCoverage - 1e-9) continue;
       const count = perReport.get(hit.report.id) ?? 0;
       if (request.perReport !== undefined && count >= request.perReport) continue;
       perReport.set(hit.report.id, count + 1);
