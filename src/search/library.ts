@@ -40,7 +40,8 @@ export interface LibraryOptions {
   /**
    * Below `minCoverage`, the best passages are still given, marked as the closest ones, when their
    * report contains terms carrying at least this share of the query's weight: the subject is
-   * covered, the asked detail perhaps not. Default 0.5.
+   * covered, the asked detail perhaps not. Under an answer, such a report's passages follow those
+   * that answer, in rank, though they do not answer alone. Default 0.5.
    */
   partialCoverage: number;
   /**
@@ -50,7 +51,8 @@ export interface LibraryOptions {
    */
   maxMissingShare: number;
   /**
-   * The same for missing words that are not English words either (names, brands, coinages: the
+   * The same for missing words that are names (not English words, or typed with a capital inside
+   * the question, or known to compromise's lexicon only as a person, place or organisation: the
    * question's subject). Default 0.3.
    */
   maxMissingNameShare: number;
