@@ -58,4 +58,10 @@ describe('Speller and numbers', () => {
     const years = new Speller(new Map([['2001', 9]]), []);
     expect(years.correct('2021')).toBeUndefined();
   });
+
+  it('never corrects a word with a digit: a model is not a typo of another', () => {
+    const models = new Speller(new Map([['ps2', 9], ['hs1', 3]]), []);
+    expect(models.correct('ps5')).toBeUndefined();
+    expect(models.correct('hs2')).toBeUndefined();
+  });
 });

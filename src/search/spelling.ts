@@ -35,8 +35,8 @@ export class Speller {
   /** The corpus word (or stop word) meant by a word the corpus does not use, if one is close enough. */
   correct(typed: string): { word: string; stopWord: boolean } | undefined {
     const word = typed.toLowerCase();
-    // A number is never a typo of another ("2021" is not "2001").
-    if (word.length < 3 || word.length > MAX_CORRECTED_LENGTH || this.source.has(word) || /^\d+$/.test(word)) return undefined;
+    // A number is never a typo of another ("2021" is not "2001"), nor a model's ("ps5" is not "ps2").
+    if (word.length < 3 || word.length > MAX_CORRECTED_LENGTH || this.source.has(word) || /\d/.test(word)) return undefined;
     const budget = word.length <= 7 ? 1 : 2;
     let best: { key: string; count: number; distance: number } | undefined;
     const consider = (key: string, count: number) => {
