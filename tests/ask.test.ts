@@ -271,6 +271,16 @@ describe('questions as people type them', () => {
     expect(second!.coverage).toBeLessThanOrEqual(library.options.minCoverage);
   });
 
+  it('in a small corpus, gives the closest passages where a large one would decline for coverage alone', () => {
+    // Each report has a third of the question: no passage or report covers it.
+    const question = 'ceasefire talks in Geneva, the console investors, and India exports';
+    expect(library.search(question)).toMatchObject({ status: 'partial', hits: expect.arrayContaining([expect.anything()]) });
+    const large = new Library({ reports, aliases: [], topics: [] }, { coverageDeclinesFrom: 1 });
+    expect(large.search(question)).toMatchObject({ status: 'declined', hits: [] });
+    // Missing names decline in any corpus.
+    expect(library.search('what did Zelensky say about Geneva?')).toMatchObject({ status: 'declined', missing: ['Zelensky'] });
+  });
+
   it('knows the sentence that answers best', () => {
     const hit = top('how many sports utility vehicles for Peugeot?')!;
     expect(hit.passage.text.slice(...hit.sentence)).toMatch(/^Struggling Japanese car maker/);

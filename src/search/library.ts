@@ -72,6 +72,14 @@ export interface LibraryOptions {
    * words): a common word's synonyms mostly bring its other senses. Default 0.003.
    */
   synonymMaxShare: number;
+  /**
+   * A corpus of fewer passages than this never declines a question for its coverage alone, only
+   * for missing words or names (`maxMissingShare`, `maxMissingNameShare`): its best passages are
+   * given as the closest (`partial`). In a few reports on one subject, a question's words that
+   * the reports have are its subject, and an answer in other words covers little of it; in a large
+   * corpus, common words meet by chance, and coverage tells. Default 1,000.
+   */
+  coverageDeclinesFrom: number;
   /** Ranking: how many passages BM25 proposes, before report context and sentence evidence reorder them. Default 30. */
   poolSize: number;
   /** Ranking: the passages of this many best-matching reports join the pool. Default 3. */
@@ -112,6 +120,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   derivationWeight: 0.9,
   synonymWeight: 0.7,
   synonymMaxShare: 0.003,
+  coverageDeclinesFrom: 1000,
   poolSize: 30,
   poolReports: 3,
   rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 4, headline: 1, answerKind: 1.2, lead: 0 },
@@ -428,7 +437,7 @@ export class Library {
     const { minCoverage, minSentenceCoverage, partialCoverage } = this.options;
     const answers = (hit: Hit) => hit.coverage > minCoverage + 1e-9 && hit.sentenceCoverage >= minSentenceCoverage - 1e-9;
     const close = (hit: Hit) => hit.reportCoverage >= partialCoverage - 1e-9 && hit.sentenceCoverage >= minSentenceCoverage - 1e-9;
-    const status = answers(best) ? 'answered' : close(best) ? 'partial' : 'declined';
+    const status = answers(best) ? 'answered' : close(best) || this.passages.length < this.options.coverageDeclinesFrom ? 'partial' : 'declined';
     if (status === 'declined') return { terms, hits: [], status };
     const hits: Hit[] = [];
     const perReport = new Map<string, number>();
