@@ -53,7 +53,8 @@ export interface LibraryOptions {
   /**
    * The same for missing words that are names (not English words, or typed with a capital inside
    * the question, or known to compromise's lexicon only as a person, place or organisation: the
-   * question's subject). Default 0.3.
+   * question's subject). A missing person, place or organisation declines it at any share (see
+   * `QueryWord.entity`). Default 0.3.
    */
   maxMissingNameShare: number;
   /**
@@ -215,6 +216,12 @@ interface QueryWord {
   terms: Map<string, number>;
   /** Missing (no terms) and not an English word either: a name or coinage, the question's subject. */
   name: boolean;
+  /**
+   * A missing name that compromise's lexicon knows as a person, place or organisation
+   * ("istanbul"), or typed with a capital and unknown to WordNet ("Iniesta"; not a capitalised
+   * "Sovereignty"): the reports cannot answer about it, whatever else the question matches.
+   */
+  entity: boolean;
   /** Those of `terms` that are only WordNet synonyms: they count half as evidence that a passage answers. */
   synonyms: Set<string>;
 }
@@ -425,7 +432,7 @@ export class Library {
     const missing = words.filter((w) => w.terms.size === 0);
     const names = missing.filter((w) => w.name);
     const weigh = (list: QueryWord[]) => list.reduce((sum, w) => sum + w.weight, 0) / totalWeight;
-    if (weigh(missing) >= this.options.maxMissingShare - 1e-9 || weigh(names) >= this.options.maxMissingNameShare - 1e-9) {
+    if (weigh(missing) >= this.options.maxMissingShare - 1e-9 || weigh(names) >= this.options.maxMissingNameShare - 1e-9 || names.some((w) => w.entity)) {
       return { terms, hits: [], status: 'declined', missing: (names.length ? names : missing).map((w) => w.typed) };
     }
     const limit = request.limit ?? 10;
@@ -576,7 +583,7 @@ export class Library {
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
       const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || !this.related.looksEnglish(term));
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms });
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, entity: name && (isNameWord(lower) || (nameLike && !this.related.isEnglish(term))) });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which
