@@ -298,6 +298,10 @@ describe('questions as people type them', () => {
     expect(outcome).toMatchObject({ status: 'declined', hits: [], missing: ['obama'] });
   });
 
+  it('takes a word with a digit for a name, though WordNet lists one ("hs2" is a virus there)', () => {
+    expect(library.search('what did hs2 cost Sony?')).toMatchObject({ status: 'declined', missing: ['hs2'] });
+  });
+
   it('takes a word capitalised inside a question, or known only as a place, for a name', () => {
     // WordNet has "china" (porcelain); typed so, or known as a place, it is a name.
     expect(library.search('What did China say about the console?')).toMatchObject({ status: 'declined', missing: ['China'] });
