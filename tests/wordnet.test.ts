@@ -22,6 +22,9 @@ describe('WordNet relations, as terms', () => {
     const related = new RelatedVocabulary(() => true);
     expect(related.isEnglish('tank')).toBe(true);
     expect(related.isEnglish('iniesta')).toBe(false);
+    // Inflected words, by WordNet's detachment rules; not a typo whose stem is a word's ("rougly", "rouge").
+    for (const word of ['tanks', 'invading', 'stopped', 'bigger', 'countries', 'churches']) expect(related.isEnglish(word)).toBe(true);
+    expect(related.isEnglish('rougly')).toBe(false);
     expect(related.looksEnglish('conect')).toBe(true);
     expect(related.looksEnglish('dogecoin')).toBe(false);
   });

@@ -555,7 +555,7 @@ export class Library {
       const nameLike = capitalised || isNameWord(lower);
       // A word with a digit is a model's or a code's ("hs2", "ps5"), though WordNet may list one.
       const coded = /\d/.test(term);
-      const english = !nameLike && !coded && (this.related.isEnglish(term) || isInflectedWord(lower));
+      const english = !nameLike && !coded && (this.related.isEnglish(lower) || isInflectedWord(lower));
       const correction = this.words.has(word.toLowerCase()) || english ? undefined : this.speller.correct(word);
       // A typo of a stop word ("wich") carries no topic either.
       if (correction?.stopWord && df === 0) continue;
@@ -585,7 +585,7 @@ export class Library {
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
       const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || coded || !this.related.looksEnglish(term));
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, entity: name && (isNameWord(lower) || (nameLike && !this.related.isEnglish(term))) });
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, entity: name && (isNameWord(lower) || (nameLike && !this.related.isEnglish(lower))) });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which

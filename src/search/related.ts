@@ -24,11 +24,13 @@ export class RelatedVocabulary {
   }
 
   /**
-   * Whether the term is that of an English word WordNet knows. A query word the corpus never uses
-   * and WordNet does not know is a name or a coinage ("Iniesta", "Dogecoin"): the thing asked about.
+   * Whether a lower-case word is an English word WordNet knows, itself or inflected ("tanks",
+   * "invading", "stopped"). A query word the corpus never uses and WordNet does not know is a
+   * name or a coinage ("Iniesta", "Dogecoin"): the thing asked about.
    */
-  isEnglish(term: string): boolean {
-    return wordNet().english.has(term);
+  isEnglish(word: string): boolean {
+    const { english } = wordNet();
+    return english.has(word) || baseForms(word).some((base) => english.has(base));
   }
 
   /**
@@ -36,10 +38,28 @@ export class RelatedVocabulary {
    * corpus lacks: "conected"). Not from a rare one: "iniesta" is a name, not a typo of "ingesta".
    */
   looksEnglish(term: string): boolean {
-    if (this.isEnglish(term)) return true;
+    if (wordNet().familiar.has(term)) return true;
     // A short word is one edit from too many words ("iphon" from "siphon"); a typo keeps the first letter.
     if (term.length < 6) return false;
     familiarTerms ??= SearchableMap.from([...wordNet().familiar].map((t): [string, true] => [t, true]));
     return [...familiarTerms.fuzzyGet(term, 1).keys()].some((near) => near[0] === term[0]);
   }
+}
+
+/** WordNet's detachment rules (morphy): the base forms an inflected word may have. */
+const DETACHMENTS: ReadonlyArray<[string, string]> = [
+  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+];
+
+function baseForms(word: string): string[] {
+  const out: string[] = [];
+  for (const [suffix, replacement] of DETACHMENTS) {
+    if (word.length <= suffix.length + 1 || !word.endsWith(suffix)) continue;
+    const base = word.slice(0, -suffix.length) + replacement;
+    out.push(base);
+    // A doubled consonant before the ending: "stopped" is "stop", "bigger" is "big".
+    if (replacement === '' && /([^aeiou])\1$/.test(base)) out.push(base.slice(0, -1));
+  }
+  return out;
 }

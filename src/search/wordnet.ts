@@ -13,7 +13,11 @@ import { createAnalyzer } from './analysis.ts';
 export interface Relations {
   synonyms: ReadonlyMap<string, readonly string[]>;
   derivations: ReadonlyMap<string, readonly string[]>;
-  /** The terms of every single-word lemma with a sense that is not a name: the English words WordNet knows. */
+  /**
+   * Every single-word lemma with a sense that is not a name, as written (lower-cased): the English
+   * words WordNet knows. Words, not terms: a typo's stem may be a word's ("rougly" and "rouge" are
+   * both "roug").
+   */
   english: ReadonlySet<string>;
   /** The terms of those seen in WordNet's tagged corpus (SemCor): the English words people commonly write. */
   familiar: ReadonlySet<string>;
@@ -25,7 +29,7 @@ const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
 
 const require = createRequire(import.meta.url);
 /** Bump when what `parse` keeps changes, so an old cache file is not read. */
-const CACHE_VERSION = 7;
+const CACHE_VERSION = 8;
 
 let loaded: Relations | undefined;
 
@@ -83,7 +87,7 @@ function asTerms({ synonyms, derivations, lemmas, familiar }: ReturnType<typeof 
     return new Map([...out].map(([k, v]) => [k, [...v]]));
   };
   const asSet = (words: string[]) => new Set(words.flatMap((w) => processTerm(w) ?? []));
-  return { synonyms: terms(synonyms), derivations: terms(derivations), english: asSet(lemmas), familiar: asSet(familiar) };
+  return { synonyms: terms(synonyms), derivations: terms(derivations), english: new Set(lemmas), familiar: asSet(familiar) };
 }
 
 /** Parses the index and data files (format: WordNet's wndb(5)). */
