@@ -281,6 +281,9 @@ describe('questions as people type them', () => {
     expect(library.search('what did Zelensky say about Geneva?')).toMatchObject({ status: 'declined', missing: ['Zelensky'] });
     expect(library.search('were the ceasefire talks in Geneva held in istanbul?')).toMatchObject({ status: 'declined', missing: ['istanbul'] });
     expect(library.search('were the ceasefire talks in Geneva about Sovereignty?').status).not.toBe('declined');
+    // Title case says nothing of a word: "Nations" here is the English word, as typed in lower case.
+    expect(library.search('when did the nations resume the talks?').status).not.toBe('declined');
+    expect(library.search('When Did The Nations Resume The Talks?').status).toBe(library.search('when did the nations resume the talks?').status);
   });
 
   it('knows the sentence that answers best', () => {

@@ -540,6 +540,8 @@ export class Library {
     const analysed = this.analyzer.words(text);
     const last = analysed.findLastIndex((w) => w.term !== null);
     const finished = last >= 0 && /^\s*[?.!]/.test(text.slice(analysed[last]!.end));
+    // In a Question Typed In Title Case, a capital says nothing of a word.
+    const titleCase = analysed.filter((w) => /^\p{Lu}/u.test(w.word)).length > analysed.length / 2;
     for (const [i, { word, term, start }] of analysed.entries()) {
       if (term === null) continue;
       if (seen.has(term)) continue;
@@ -551,7 +553,7 @@ export class Library {
       // word capitalised inside a sentence ("Japan"), or one the lexicon knows only as a name
       // ("kyiv"), is a name even where WordNet has a common sense of it (china, japan).
       const lower = word.toLowerCase().replace(/['’]s$/, '');
-      const capitalised = /^\p{Lu}\p{Ll}/u.test(word) && !/(^|[.!?:]\s*)$/.test(text.slice(0, start).trimEnd());
+      const capitalised = !titleCase && /^\p{Lu}\p{Ll}/u.test(word) && !/(^|[.!?:]\s*)$/.test(text.slice(0, start).trimEnd());
       const nameLike = capitalised || isNameWord(lower);
       // A word with a digit is a model's or a code's ("hs2", "ps5"), though WordNet may list one.
       const coded = /\d/.test(term);
