@@ -1,13 +1,13 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { writeReport, retireFile, type CorpusEdit } from '../src/corpus/write.ts';
-import type { Ingested } from '../src/ingest/index.ts';
+import { ingest, SourceError, type Ingested, type Source } from '../src/ingest/index.ts';
 import type { ShardOutcome } from '../src/format/notices.ts';
 import type { Logger } from '../src/log.ts';
 
 /**
  * /report add|remove: moderators add a report (an attachment or a URL) or remove one. Registered for
  * Manage Server like /reindex, and checked again when it runs (mayReindex). The transports ingest
- * the source (src/ingest), show the preview, then call addReport or removeReport.
+ * previewReport, show the preview, then call addReport, or call removeReport.
  */
 export const reportDefinition = new SlashCommandBuilder()
   .setName('report')
@@ -43,10 +43,6 @@ export type ReportChange =
   | { ok: false; action: 'added' | 'removed'; id: string; title: string; reason: string };
 
 /**
- * Whether the corpus folder is valid after a change: the reloads, or the loader's refusal, and what
- * to do once the change is undone (reload the shards that took it).
- */
-/**
  * Every add and remove is logged the same way, whoever asked (Discord or the CLI): who, the
  * source, the id and the result.
  */
@@ -56,12 +52,51 @@ export function logChange(logger: Pick<Logger, 'info' | 'warn'>, who: Record<str
   else logger.warn(fields, `report ${change.action === 'added' ? 'add' : 'remove'} refused`);
 }
 
+/**
+ * Whether the corpus folder is valid after a change: the reloads, or the loader's refusal, and what
+ * to do once the change is undone (reload the shards that took it).
+ */
 export type Check = () => Promise<{ ok: true; reloads: ShardOutcome[] } | { ok: false; reason: string; afterUndo?: () => Promise<unknown> }>;
 
 interface Known {
   id: string;
   title: string;
   file: string;
+}
+
+/** What a moderator asked to add, as either transport read it. */
+export interface AddRequest {
+  source: Source;
+  /** How the moderator named the source, for the log. */
+  described: string;
+  /** A metadata option the moderator gave (`OVERRIDE_OPTIONS`), if any. */
+  option: (key: (typeof OVERRIDE_OPTIONS)[number]) => string | null | undefined;
+  replace: boolean;
+  allowPrivateUrls: boolean;
+}
+
+/**
+ * Reads the source into the report to preview, with the moderator's metadata; a source that cannot
+ * be one is refused with its reason, logged as every refusal is.
+ */
+export async function previewReport(
+  request: AddRequest,
+  known: readonly Known[],
+  logger: Pick<Logger, 'info' | 'warn'>,
+  who: Record<string, unknown>,
+): Promise<{ ok: true; ingested: Ingested } | { ok: false; reason: string }> {
+  const overrides = Object.fromEntries(OVERRIDE_OPTIONS.flatMap((key) => {
+    const value = request.option(key);
+    return value ? [[key, value]] : [];
+  }));
+  try {
+    const ingested = await ingest(request.source, { existingIds: new Set(known.map((r) => r.id)), replace: request.replace, overrides, allowPrivateUrls: request.allowPrivateUrls });
+    return { ok: true, ingested };
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    logger.warn({ ...who, source: request.described, result: 'refused', reason: error.message }, 'report add refused');
+    return { ok: false, reason: error.message };
+  }
 }
 
 /** Writes an ingested report into the corpus folder, then checks the folder; a refusal undoes the write. */

@@ -15,13 +15,13 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.ts';
 import { DEFAULT_INSIGHTS_DAYS, MAX_INSIGHTS_DAYS, runInsights } from '../commands/insights.ts';
-import { addReport, knownReport, logChange, OVERRIDE_OPTIONS, removeReport, type Check, type ReportChange } from '../commands/report.ts';
+import { addReport, knownReport, logChange, OVERRIDE_OPTIONS, previewReport, removeReport, type Check, type ReportChange } from '../commands/report.ts';
 import { errorAnswer, type Answer } from './answer.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CorpusError, exists, loadCorpus } from './corpus/load.ts';
 import { Dossier } from './dossier.ts';
 import { renderInsightsTerminal, renderJson, renderReportChangeText, renderReportJson, renderReportPreviewText, renderTerminal } from './format/index.ts';
-import { ingest, SourceError, type Source } from './ingest/index.ts';
+import type { Source } from './ingest/index.ts';
 import { DATABASE_FILE, openInsightsStore } from './insights/data-dir.ts';
 import { SchemaTooNewError } from './insights/store.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -132,16 +132,11 @@ async function addReportCli(words: string[], values: Values, corpusDir: string, 
   // A corpus folder that does not exist yet is an empty one: --yes creates it.
   const corpus = (await exists(corpusDir)) ? await loadCorpus(corpusDir) : { reports: [] };
   const source: Source = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? { url: given } : { file: given };
-  const overrides = Object.fromEntries(OVERRIDE_OPTIONS.flatMap((key) => (typeof values[key] === 'string' ? [[key, values[key]]] : [])));
   const who = { who: 'cli', source: given };
-  let ingested;
-  try {
-    ingested = await ingest(source, { existingIds: new Set(corpus.reports.map((r) => r.id)), replace: values.replace, overrides, allowPrivateUrls: config.ALLOW_PRIVATE_URLS });
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    logger.warn({ ...who, result: 'refused', reason: error.message }, 'report add refused');
-    return refuse(error.message);
-  }
+  const request = { source, described: given, option: (key: string) => values[key] as string | undefined, replace: values.replace, allowPrivateUrls: config.ALLOW_PRIVATE_URLS };
+  const preview = await previewReport(request, corpus.reports, logger, who);
+  if (!preview.ok) return refuse(preview.reason);
+  const { ingested } = preview;
   let change: ReportChange | undefined;
   if (values.yes) {
     await mkdir(corpusDir, { recursive: true });

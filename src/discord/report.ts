@@ -1,9 +1,9 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { addReport, knownReport, logChange, OVERRIDE_OPTIONS, removeReport, type Check } from '../../commands/report.ts';
+import { addReport, knownReport, logChange, previewReport, removeReport, type Check } from '../../commands/report.ts';
 import { reportChoices } from '../../commands/report-option.ts';
 import { toChoices } from '../../commands/choices.ts';
 import { renderNotice, renderReportCancelled, renderReportChange, renderReportPreview, type ShardOutcome } from '../format/index.ts';
-import { ingest, SourceError, type Ingested, type Source } from '../ingest/index.ts';
+import type { Ingested, Source } from '../ingest/index.ts';
 import type { BotContext } from './context.ts';
 import { ButtonStore } from './pages.ts';
 import { interactionReply, messageOptions } from './payload.ts';
@@ -60,26 +60,21 @@ export async function reportCommand(context: BotContext, interaction: ChatInputC
   }
   const source: Source = attachment ? { attachment: { url: attachment.url, name: attachment.name } } : { url: url! };
   const described = attachment ? attachment.name : url!;
-  const overrides = Object.fromEntries(OVERRIDE_OPTIONS.flatMap((key) => {
-    const value = interaction.options.getString(key);
-    return value ? [[key, value]] : [];
-  }));
   // Downloading and reading a page or PDF can take longer than Discord's 3 s.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  let ingested: Ingested;
-  try {
-    ingested = await ingest(source, {
-      existingIds: new Set(context.dossier.info.reports.map((r) => r.id)),
-      replace: interaction.options.getBoolean('replace') ?? false,
-      overrides,
-      allowPrivateUrls: context.config.ALLOW_PRIVATE_URLS,
-    });
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    context.logger.warn({ ...who, source: described, result: 'refused', reason: error.message }, 'report add refused');
-    await interaction.editReply(messageOptions(renderNotice(`This report cannot be added: ${error.message}.`)));
+  const request = {
+    source,
+    described,
+    option: (key: string) => interaction.options.getString(key),
+    replace: interaction.options.getBoolean('replace') ?? false,
+    allowPrivateUrls: context.config.ALLOW_PRIVATE_URLS,
+  };
+  const preview = await previewReport(request, context.dossier.info.reports, context.logger, who);
+  if (!preview.ok) {
+    await interaction.editReply(messageOptions(renderNotice(`This report cannot be added: ${preview.reason}.`)));
     return;
   }
+  const { ingested } = preview;
   const key = context.pendingReports.keep({ userId: interaction.user.id, guildId: interaction.guildId, source: described, ingested });
   context.logger.info({ ...who, source: described, id: ingested.report.id, result: 'previewed' }, 'report previewed');
   const buttons = { add: PendingReports.buttonId('add', key), cancel: PendingReports.buttonId('cancel', key) };
