@@ -553,11 +553,13 @@ export class Library {
       // word capitalised inside a sentence ("Japan"), or one the lexicon knows only as a name
       // ("kyiv"), is a name even where WordNet has a common sense of it (china, japan).
       const lower = word.toLowerCase().replace(/['’]s$/, '');
-      const capitalised = !titleCase && /^\p{Lu}\p{Ll}/u.test(word) && !/(^|[.!?:]\s*)$/.test(text.slice(0, start).trimEnd());
-      const nameLike = capitalised || isNameWord(lower);
+      const capitalised = !titleCase && /^\p{Lu}\p{Ll}/u.test(word) && !/(^|[.!?:])$/.test(text.slice(0, start).trimEnd());
+      const knownName = isNameWord(lower);
+      const inWordNet = this.related.isEnglish(lower);
+      const nameLike = capitalised || knownName;
       // A word with a digit is a model's or a code's ("hs2", "ps5"), though WordNet may list one.
       const coded = /\d/.test(term);
-      const english = !nameLike && !coded && (this.related.isEnglish(lower) || isInflectedWord(lower));
+      const english = !nameLike && !coded && (inWordNet || isInflectedWord(lower));
       const correction = this.words.has(word.toLowerCase()) || english ? undefined : this.speller.correct(word);
       // A typo of a stop word ("wich") carries no topic either.
       if (correction?.stopWord && df === 0) continue;
@@ -587,7 +589,7 @@ export class Library {
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
       const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || coded || !this.related.looksEnglish(term));
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, entity: name && (isNameWord(lower) || (nameLike && !this.related.isEnglish(lower))) });
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, entity: name && (knownName || (capitalised && !inWordNet)) });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which
