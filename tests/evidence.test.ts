@@ -1,7 +1,10 @@
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../src/search/analysis.ts';
 import { answerKind, bestSentence, hasAnswerKind } from '../src/search/evidence.ts';
+import { buildIndex } from '../src/search/index-build.ts';
 import { Postings } from '../src/search/postings.ts';
+import { countTerms } from '../src/search/term-counts.ts';
 
 describe('answer kinds', () => {
   it.each([
@@ -41,7 +44,7 @@ describe('Postings', () => {
   const analysed = [['talk', 'geneva'], ['grain'], ['talk', 'grain'], ['ceasefir']];
 
   it('tells whether a range of passages holds a term', () => {
-    const postings = Postings.fromTerms(analysed);
+    const postings = Postings.fromCounts(countTerms(analysed));
     expect(postings.anyIn('talk', 1, 2)).toBe(false);
     expect(postings.anyIn('talk', 1, 3)).toBe(true);
     expect(postings.anyIn('grain', 0, 1)).toBe(false);
@@ -49,7 +52,7 @@ describe('Postings', () => {
   });
 
   it('reads the same after packing (as a snapshot keeps them), and counts each term\'s passages', () => {
-    const built = Postings.fromTerms(analysed);
+    const built = Postings.fromCounts(countTerms(analysed));
     const restored = Postings.unpack(JSON.parse(JSON.stringify(built.pack())));
     for (const term of ['talk', 'geneva', 'grain', 'ceasefir']) {
       for (let from = 0; from < 4; from++) expect(restored.anyIn(term, from, from + 1)).toBe(built.anyIn(term, from, from + 1));
@@ -58,8 +61,36 @@ describe('Postings', () => {
   });
 
   it('refuses packed postings whose lengths do not match their ids', () => {
-    const packed = Postings.fromTerms(analysed).pack();
+    const packed = Postings.fromCounts(countTerms(analysed)).pack();
     expect(() => Postings.unpack({ ...packed, terms: packed.terms.slice(1) })).toThrow(/one length per term/);
     expect(() => Postings.unpack({ ...packed, ids: Buffer.from([1, 0, 0, 0]).toString('base64') })).toThrow(/do not match/);
+  });
+});
+
+describe('the index built from term counts', () => {
+  const analyser = createAnalyzer();
+  const texts = [
+    'Talks in Geneva went on; the talks stalled over grain.',
+    '',
+    'Grain ships left Odesa, and grain prices fell.',
+    'The ceasefire held in Geneva while the talks went on.',
+  ];
+  const analysed = texts.map((t) => analyser.terms(t));
+
+  it('is the index MiniSearch adds the same terms into, and searches the same', () => {
+    const options = { fields: ['text'], tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term };
+    const added = new MiniSearch<{ id: number; text: string }>(options);
+    added.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
+    const built = buildIndex<{ id: number; text: string }>(countTerms(analysed), options);
+    expect(built.toJSON()).toEqual(added.toJSON());
+    for (const query of ['grain', 'talk geneva', 'ceasefir grain'])
+      expect(built.search(query)).toEqual(added.search(query));
+  });
+
+  it('counts each term in each passage once, with how often it occurs there', () => {
+    const counts = countTerms(analysed);
+    expect(counts.lists.get('grain')).toEqual({ passages: [0, 2], counts: [1, 2] });
+    expect(counts.lengths).toEqual(analysed.map((terms) => terms.length));
+    expect(counts.distinct).toEqual(analysed.map((terms) => new Set(terms).size));
   });
 });

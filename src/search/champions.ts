@@ -1,4 +1,5 @@
 import type { BM25Params } from 'minisearch';
+import type { TermCounts } from './term-counts.ts';
 
 /**
  * Champion lists (Manning, Raghavan & Schütze, "Introduction to Information Retrieval", §7.1.3):
@@ -16,26 +17,24 @@ const { k, b, d } = BM25;
 /**
  * The `size` best passages for each of `terms`, by BM25+ term-frequency saturation and length
  * normalisation (IDF is the same for all passages of one term, so it is left out) times `boost`.
- * `analysed` is each passage's terms, in order.
  */
 export function championLists(
-  analysed: readonly (readonly string[])[],
+  counts: TermCounts,
   terms: ReadonlySet<string>,
   size: number,
   boost: (passage: number, term: string) => number,
 ): ChampionLists {
   const lists: ChampionLists = new Map([...terms].map((t) => [t, []]));
   if (terms.size === 0) return lists;
-  const averageLength = analysed.reduce((sum, passage) => sum + passage.length, 0) / Math.max(1, analysed.length);
-  analysed.forEach((passage, id) => {
-    const frequency = new Map<string, number>();
-    for (const term of passage) if (terms.has(term)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-    const norm = k * (1 - b + (b * passage.length) / averageLength);
-    for (const [term, tf] of frequency) {
-      const score = (d + (tf * (k + 1)) / (tf + norm)) * boost(id, term);
-      keepBest(lists.get(term)!, [id, score], size);
-    }
-  });
+  const averageLength = counts.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, counts.lengths.length);
+  for (const [term, list] of lists) {
+    const { passages, counts: occurrences } = counts.lists.get(term) ?? { passages: [], counts: [] };
+    passages.forEach((id, i) => {
+      const tf = occurrences[i]!;
+      const norm = k * (1 - b + (b * counts.lengths[id]!) / averageLength);
+      keepBest(list, [id, (d + (tf * (k + 1)) / (tf + norm)) * boost(id, term)], size);
+    });
+  }
   return lists;
 }
 

@@ -5,6 +5,8 @@ import { toPassages, type Passage, type Report } from '../corpus/report.ts';
 import type { Topic } from '../corpus/topic.ts';
 import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
 import { BM25, championLists, type ChampionLists } from './champions.ts';
+import { buildIndex } from './index-build.ts';
+import { countTerms } from './term-counts.ts';
 import { SpeakerIndex, type StatementTable } from './speakers.ts';
 import { extractStatements, extractStatementsInWorker } from './statements.ts';
 import { answerKind, bestSentence, hasAnswerKind } from './evidence.ts';
@@ -330,13 +332,13 @@ export class Library {
     this.titleTerms = new Set([...headlines.values()].flatMap((terms) => [...terms]));
 
     // Each passage is analysed once; its terms feed the index, the term weights and the speller's words.
-    const analysed = snapshot ? [] : this.passages.map((p) => this.analyzer.terms(p.text));
-    this.postings = snapshot ? Postings.unpack(snapshot.postings) : Postings.fromTerms(analysed);
+    const counts = snapshot ? undefined : countTerms(this.passages.map((p) => this.analyzer.terms(p.text)));
+    this.postings = counts ? Postings.fromCounts(counts) : Postings.unpack(snapshot!.postings);
     this.documentFrequency = new Map(this.postings.frequencies());
 
-    this.champions = snapshot
-      ? new Map(snapshot.champions)
-      : championLists(analysed, this.commonTerms(), this.options.championListSize, (id, term) => this.headlineBoost(id, term));
+    this.champions = counts
+      ? championLists(counts, this.commonTerms(), this.options.championListSize, (id, term) => this.headlineBoost(id, term))
+      : new Map(snapshot!.champions);
 
     const { fuzzy, fuzzyMinLength, prefixMinLength } = this.options;
     this.searchOptions = {
@@ -351,18 +353,11 @@ export class Library {
       bm25: BM25,
     };
     const indexOptions = {
+      // Loaded from the term counts (index-build.ts), never from text: queries bring their own analysis.
       fields: ['text'],
-      // Indexed text is already analysed (terms joined by spaces); queries go through the analyser.
-      tokenize: (terms: string) => terms.split(' '),
-      processTerm: (term: string) => term,
       searchOptions: this.searchOptions,
     };
-    if (snapshot) {
-      this.index = MiniSearch.loadJS<IndexedPassage>(snapshot.index, indexOptions);
-    } else {
-      this.index = new MiniSearch<IndexedPassage>(indexOptions);
-      this.index.addAll(analysed.map((terms, id) => ({ id, text: terms.join(' ') })));
-    }
+    this.index = counts ? buildIndex<IndexedPassage>(counts, indexOptions) : MiniSearch.loadJS<IndexedPassage>(snapshot!.index, indexOptions);
     // The words the analyser has met while building (corpus and headlines), each as frequent as its term.
     this.words = new Map(snapshot?.words ?? [...this.analyzer.vocabulary()].map(([word, term]) => [word, this.documentFrequency.get(term) ?? 1]));
     this.speller = new Speller(this.words, STOP_WORDS);

@@ -1,3 +1,5 @@
+import type { TermCounts } from './term-counts.ts';
+
 /**
  * Which passages hold each term (sorted passage ids), so search can tell whether a passage's whole
  * report uses a term (its context) without reading the report: a binary search over the term's
@@ -6,17 +8,9 @@
 export class Postings {
   private constructor(private readonly lists: Map<string, Int32Array>) {}
 
-  /** From each passage's terms, in passage order. */
-  static fromTerms(analysed: readonly (readonly string[])[]): Postings {
-    const lists = new Map<string, number[]>();
-    analysed.forEach((terms, id) => {
-      for (const term of new Set(terms)) {
-        const list = lists.get(term);
-        if (list) list.push(id);
-        else lists.set(term, [id]);
-      }
-    });
-    return new Postings(new Map([...lists].map(([term, ids]) => [term, Int32Array.from(ids)])));
+  /** From the corpus's term counts. */
+  static fromCounts(counts: TermCounts): Postings {
+    return new Postings(new Map([...counts.lists].map(([term, { passages }]) => [term, Int32Array.from(passages)])));
   }
 
   /**
