@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
+import { extractAttributions } from '../src/search/attribution.ts';
 import { Library } from '../src/search/library.ts';
+import { tabulateStatements } from '../src/search/speakers.ts';
+import { attributeClaimed, mergeTables } from '../src/search/statements.ts';
+import { BANK, BLACKPOOL, PARKER, WEIR } from './fixtures/bbc-paragraphs.ts';
+import { SEED_000, SEED_002 } from './fixtures/seed-paragraphs.ts';
 import { CORPUS_DIR, loadSeedLibrary } from './helpers/library.ts';
 
 describe('Library.build', () => {
@@ -14,5 +19,30 @@ describe('Library.build', () => {
     expect(parallel.speakers.find('Duda')).toEqual(onOneThread.speakers.find('Duda'));
     expect(parallel.search('When did the talks resume?')).toEqual(onOneThread.search('When did the talks resume?'));
     expect(parallel.buildMs).toBeGreaterThan(0);
+  });
+});
+
+describe('statements extracted by two threads', () => {
+  // 48 reports in a varied order: three chunks of the queue, with the same speakers in several.
+  const stories = [WEIR, PARKER, SEED_000, SEED_002, [BLACKPOOL], [BANK]];
+  const reports = Array.from({ length: 48 }, (_, i) => stories[(i * 5) % stories.length]!);
+  const oneThread = tabulateStatements(reports.map(extractAttributions));
+
+  it('take the reports the other has not taken, and leave holes where it has', () => {
+    const queue = new Int32Array(new SharedArrayBuffer(4));
+    queue[0] = 16; // another thread took the first chunk
+    const found = attributeClaimed(reports, queue);
+    expect(Object.keys(found).map(Number)).toEqual(Array.from({ length: 32 }, (_, i) => 16 + i));
+    expect(queue[0]).toBeGreaterThanOrEqual(reports.length);
+  });
+
+  it('merge into the table one thread makes, names numbered alike', () => {
+    expect(oneThread.report.length).toBeGreaterThan(20);
+    // Chunks handed out in turn, as two threads taking from one queue might.
+    const mine: ReturnType<typeof extractAttributions>[] = [];
+    const theirs: ReturnType<typeof extractAttributions>[] = [];
+    reports.forEach((paragraphs, i) => ((Math.floor(i / 16) % 2 === 0 ? theirs : mine)[i] = extractAttributions(paragraphs)));
+    const merged = mergeTables([tabulateStatements(mine), tabulateStatements(theirs)]);
+    expect(merged).toEqual(oneThread);
   });
 });

@@ -1,6 +1,6 @@
 import type { Report } from '../corpus/report.ts';
 import { startWorker } from '../threads/start.ts';
-import { extractAttributions } from './attribution.ts';
+import { extractAttributions, type Attribution } from './attribution.ts';
 import { tabulateStatements, type StatementTable } from './speakers.ts';
 
 /** The statements of every report, as a table, extracted on this thread. */
@@ -8,15 +8,87 @@ export function extractStatements(reports: readonly Report[]): StatementTable {
   return tabulateStatements(reports.map((r) => extractAttributions(r.paragraphs)));
 }
 
+/** A worker thread extracting a corpus's statements, which this thread can join (see `finish`). */
+export interface SharedExtraction {
+  /**
+   * This thread takes the reports the worker has not started yet, from the same queue, then
+   * waits for the worker's; the table is the one `extractStatements` gives.
+   */
+  finish(): Promise<StatementTable>;
+}
+
+/** Reports a thread takes from the queue at a time. */
+const CHUNK = 16;
+
 /**
- * The same, extracted in a worker thread: a large corpus's attribution takes as long as indexing
- * it, and the two are independent, so a build runs them side by side.
+ * The same, extracted in a worker thread while this thread indexes: a large corpus's attribution
+ * takes about as long as indexing it, and the two are independent. The reports wait in a queue
+ * both threads take from, so whichever thread is done first helps the other, on any machine.
  */
-export function extractStatementsInWorker(reports: readonly Report[]): Promise<StatementTable> {
-  const worker = startWorker(new URL('./attribution/worker.ts', import.meta.url), { reports: reports.map((r) => r.paragraphs) });
-  return new Promise<StatementTable>((resolve, reject) => {
+export function extractStatementsInWorker(reports: readonly Report[]): SharedExtraction {
+  const paragraphs = reports.map((r) => r.paragraphs);
+  const queue = new SharedArrayBuffer(4);
+  const worker = startWorker(new URL('./attribution/worker.ts', import.meta.url), { reports: paragraphs, queue });
+  const theirs = new Promise<StatementTable>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`attribution worker exited (${code}) without a result`)));
   }).finally(() => void worker.terminate());
+  // Should indexing throw before `finish`, the worker's outcome no longer matters.
+  theirs.catch(() => {});
+  return {
+    async finish() {
+      const ours = tabulateStatements(attributeClaimed(paragraphs, new Int32Array(queue)));
+      return mergeTables([ours, await theirs]);
+    },
+  };
+}
+
+/**
+ * Takes reports from the queue (a shared counter of reports taken) until none is left. The
+ * attributions are at their reports' positions; the reports another thread took are holes,
+ * which `tabulateStatements` skips.
+ */
+export function attributeClaimed(reports: readonly string[][], queue: Int32Array): Attribution[][] {
+  const found: Attribution[][] = [];
+  for (let from = Atomics.add(queue, 0, CHUNK); from < reports.length; from = Atomics.add(queue, 0, CHUNK)) {
+    const to = Math.min(from + CHUNK, reports.length);
+    for (let i = from; i < to; i++) found[i] = extractAttributions(reports[i]!);
+  }
+  return found;
+}
+
+/**
+ * Tables of disjoint reports as one, in corpus order, with names numbered by first use as
+ * `tabulateStatements` numbers them: the same table one thread would have made.
+ */
+export function mergeTables(tables: readonly StatementTable[]): StatementTable {
+  const merged: StatementTable = { names: [], report: [], paragraph: [], start: [], end: [], speaker: [], canonical: [], description: [], via: [] };
+  const ids = new Map<string, number>();
+  const id = (name: string) => {
+    let found = ids.get(name);
+    if (found === undefined) ids.set(name, (found = merged.names.push(name) - 1));
+    return found;
+  };
+  const at = tables.map(() => 0);
+  for (;;) {
+    // The table whose next row has the earliest report: each report's rows are all in one table.
+    let next = -1;
+    tables.forEach((table, t) => {
+      if (at[t]! < table.report.length && (next < 0 || table.report[at[t]!]! < tables[next]!.report[at[next]!]!)) next = t;
+    });
+    if (next < 0) return merged;
+    const table = tables[next]!;
+    const report = table.report[at[next]!]!;
+    for (let row = at[next]!; row < table.report.length && table.report[row] === report; row++, at[next]!++) {
+      merged.report.push(report);
+      merged.paragraph.push(table.paragraph[row]!);
+      merged.start.push(table.start[row]!);
+      merged.end.push(table.end[row]!);
+      merged.speaker.push(id(table.names[table.speaker[row]!]!));
+      merged.canonical.push(id(table.names[table.canonical[row]!]!));
+      merged.description.push(id(table.names[table.description[row]!]!));
+      merged.via.push(table.via[row]! < 0 ? -1 : id(table.names[table.via[row]!]!));
+    }
+  }
 }
