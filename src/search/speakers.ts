@@ -41,6 +41,15 @@ export interface StatementTable {
 
 /** Attributions of each report (in corpus order) as a table. */
 export function tabulateStatements(attributions: ReadonlyArray<readonly Omit<Statement, 'reportId' | 'statement'>[]>): StatementTable {
+  const writer = statementWriter();
+  attributions.forEach((found, report) => {
+    for (const a of found) writer.add(report, a);
+  });
+  return writer.table;
+}
+
+/** An empty table, and how to append a statement of a report to it, numbering names by first use. */
+export function statementWriter(): { table: StatementTable; add(report: number, statement: Omit<Statement, 'reportId' | 'statement'>): void } {
   const table: StatementTable = { names: [], report: [], paragraph: [], start: [], end: [], speaker: [], canonical: [], description: [], via: [] };
   const ids = new Map<string, number>();
   const id = (name: string) => {
@@ -48,8 +57,9 @@ export function tabulateStatements(attributions: ReadonlyArray<readonly Omit<Sta
     if (found === undefined) ids.set(name, (found = table.names.push(name) - 1));
     return found;
   };
-  attributions.forEach((found, report) => {
-    for (const a of found) {
+  return {
+    table,
+    add(report, a) {
       table.report.push(report);
       table.paragraph.push(a.paragraph);
       table.start.push(a.start);
@@ -58,9 +68,8 @@ export function tabulateStatements(attributions: ReadonlyArray<readonly Omit<Sta
       table.canonical.push(id(a.canonical));
       table.description.push(id(a.description));
       table.via.push(a.via === null ? -1 : id(a.via));
-    }
-  });
-  return table;
+    },
+  };
 }
 
 /** How a statement's speaker matched what was typed, best first. */

@@ -1,7 +1,7 @@
 import type { Report } from '../corpus/report.ts';
 import { startWorker } from '../threads/start.ts';
 import { extractAttributions, type Attribution } from './attribution.ts';
-import { tabulateStatements, type StatementTable } from './speakers.ts';
+import { statementWriter, tabulateStatements, type StatementTable } from './speakers.ts';
 
 /** The statements of every report, as a table, extracted on this thread. */
 export function extractStatements(reports: readonly Report[]): StatementTable {
@@ -63,13 +63,7 @@ export function attributeClaimed(reports: readonly string[][], queue: Int32Array
  * `tabulateStatements` numbers them: the same table one thread would have made.
  */
 export function mergeTables(tables: readonly StatementTable[]): StatementTable {
-  const merged: StatementTable = { names: [], report: [], paragraph: [], start: [], end: [], speaker: [], canonical: [], description: [], via: [] };
-  const ids = new Map<string, number>();
-  const id = (name: string) => {
-    let found = ids.get(name);
-    if (found === undefined) ids.set(name, (found = merged.names.push(name) - 1));
-    return found;
-  };
+  const writer = statementWriter();
   const at = tables.map(() => 0);
   for (;;) {
     // The table whose next row has the earliest report: each report's rows are all in one table.
@@ -77,18 +71,20 @@ export function mergeTables(tables: readonly StatementTable[]): StatementTable {
     tables.forEach((table, t) => {
       if (at[t]! < table.report.length && (next < 0 || table.report[at[t]!]! < tables[next]!.report[at[next]!]!)) next = t;
     });
-    if (next < 0) return merged;
+    if (next < 0) return writer.table;
     const table = tables[next]!;
     const report = table.report[at[next]!]!;
     for (let row = at[next]!; row < table.report.length && table.report[row] === report; row++, at[next]!++) {
-      merged.report.push(report);
-      merged.paragraph.push(table.paragraph[row]!);
-      merged.start.push(table.start[row]!);
-      merged.end.push(table.end[row]!);
-      merged.speaker.push(id(table.names[table.speaker[row]!]!));
-      merged.canonical.push(id(table.names[table.canonical[row]!]!));
-      merged.description.push(id(table.names[table.description[row]!]!));
-      merged.via.push(table.via[row]! < 0 ? -1 : id(table.names[table.via[row]!]!));
+      const name = (column: number[]) => table.names[column[row]!]!;
+      writer.add(report, {
+        paragraph: table.paragraph[row]!,
+        start: table.start[row]!,
+        end: table.end[row]!,
+        speaker: name(table.speaker),
+        canonical: name(table.canonical),
+        description: name(table.description),
+        via: table.via[row]! < 0 ? null : name(table.via),
+      });
     }
   }
 }
