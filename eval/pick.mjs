@@ -32,9 +32,9 @@ export function paragraphs(text) {
   return body.split(/\n\s*\n/).map(s => s.trim()).filter(Boolean);
 }
 
-export function shuffled() {
+export function shuffled(seed = SEED) {
   const files = listTxt(CORPUS).sort();
-  const rnd = mulberry32(SEED);
+  const rnd = mulberry32(seed);
   for (let i = files.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
     [files[i], files[j]] = [files[j], files[i]];
