@@ -31,6 +31,13 @@ describe('text analysis', () => {
     expect(terms('involvement involved')).toEqual(['involv', 'involv']);
   });
 
+  it('keeps codes and models as written, which Porter2 mangles, but for their plural', () => {
+    // Porter2 makes "mp3" "mpi", "A380s" "ay80" and "mp3s" "mpys", so the plural missed the singular.
+    expect(terms('MP3 mp3s A380 A380s win32 4x4s')).toEqual(['mp3', 'mp3', 'a380', 'a380', 'win32', '4x4']);
+    // A decade is not a plural of its year.
+    expect(terms('the 1990s')).toEqual(['1990s']);
+  });
+
   it('maps aliases to one term, phrases included', () => {
     expect(terms('the United States')).toEqual(['us']);
     expect(terms('US')).toEqual(['us']);

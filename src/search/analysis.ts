@@ -41,6 +41,8 @@ const MARKS = /\p{M}+/gu;
 const CAPITALS_OR_DIGITS = /^[\p{Lu}\p{N}]+$/u;
 const CAPITAL = /\p{Lu}/u;
 const ONE_CAPITAL = /^\p{Lu}$/u;
+const HAS_DIGIT = /\d/;
+const CODE_PLURAL = /^(\S*\p{L}\S*\d)s$/u;
 
 const foldCache = new Map<string, string>();
 
@@ -88,7 +90,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
       if (parts.length === 1 && isAbbreviation(parts[0]!)) {
         abbreviations.set(parts[0]!, canonical);
       } else if (parts.length === 1) {
-        words.set(stem(normalWord(parts[0]!)), canonical);
+        words.set(stemOf(normalWord(parts[0]!)), canonical);
       } else if (parts.length > 1) {
         const lowered = parts.map(normalWord);
         const list = phrases.get(lowered[0]!) ?? [];
@@ -106,7 +108,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     if (abbreviation) return abbreviation;
     const normal = normalWord(word);
     if (normal.length === 0 || STOP_WORDS.has(normal)) return null;
-    const stemmed = stem(normal);
+    const stemmed = stemOf(normal);
     return words.get(stemmed) ?? stemmed;
   };
   // Words repeat (Zipf): remembering each word's term makes analysis mostly map lookups.
@@ -177,6 +179,15 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
       }));
     },
   };
+}
+
+/**
+ * A normal word's stem. A word with a digit is a code or a model, which Porter2 mangles ("mp3" →
+ * "mpi", "a380s" → "ay80"): it is kept as it is, but for a plural "s" after its digits ("4x4s",
+ * "mp3s"; not "1990s").
+ */
+function stemOf(normal: string): string {
+  return HAS_DIGIT.test(normal) ? normal.replace(CODE_PLURAL, '$1') : stem(normal);
 }
 
 function splitWords(text: string): string[] {

@@ -32,7 +32,7 @@ const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
 
 const require = createRequire(import.meta.url);
 /** Bump when what `parse` keeps changes, so an old cache file is not read. */
-const CACHE_VERSION = 9;
+const CACHE_VERSION = 10;
 
 let loaded: Relations | undefined;
 
