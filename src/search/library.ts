@@ -285,7 +285,6 @@ export class Library {
   /** Terms of every headline. */
   private readonly titleTerms: Set<string>;
   /** How many passages contain each term: the relevance rule's weights. */
-  private readonly documentFrequency: Map<string, number>;
   /** The best passages of each term too common to search by (see champions.ts). */
   private readonly champions: ChampionLists;
   /** Which passages hold each term: for a report's context (see `reportShare`). */
@@ -334,7 +333,6 @@ export class Library {
     // Each passage is analysed once; its terms feed the index, the term weights and the speller's words.
     const counts = snapshot ? undefined : countTerms(this.passages.map((p) => this.analyzer.terms(p.text)));
     this.postings = counts ? Postings.fromCounts(counts) : Postings.unpack(snapshot!.postings);
-    this.documentFrequency = new Map(this.postings.frequencies());
 
     this.champions = counts
       ? championLists(counts, this.commonTerms(), this.options.championListSize, (id, term) => this.headlineBoost(id, term))
@@ -346,9 +344,9 @@ export class Library {
       processTerm: this.analyzer.processTerm,
       // A word the corpus uses is not a typo: matching it fuzzily only adds noise ("hungary" ~ "hungry").
       // Never on a long word: MiniSearch's fuzzy search on a 100,000-letter word allocates gigabytes.
-      fuzzy: (term) => (term.length >= fuzzyMinLength && term.length <= MAX_CORRECTED_LENGTH && !this.documentFrequency.has(term) ? fuzzy : false),
+      fuzzy: (term) => (term.length >= fuzzyMinLength && term.length <= MAX_CORRECTED_LENGTH && !this.hasTerm(term) ? fuzzy : false),
       // Nor is it half typed: its prefix would only add the longest posting lists ("accept" → "accepted", "acceptance").
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength && !this.documentFrequency.has(term),
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= prefixMinLength && !this.hasTerm(term),
       boostDocument: (id, term) => this.headlineBoost(id as number, term),
       bm25: BM25,
     };
@@ -359,9 +357,9 @@ export class Library {
     };
     this.index = counts ? buildIndex<IndexedPassage>(counts, indexOptions) : MiniSearch.loadJS<IndexedPassage>(snapshot!.index, indexOptions);
     // The words the analyser has met while building (corpus and headlines), each as frequent as its term.
-    this.words = new Map(snapshot?.words ?? [...this.analyzer.vocabulary()].map(([word, term]) => [word, this.documentFrequency.get(term) ?? 1]));
+    this.words = new Map(snapshot?.words ?? [...this.analyzer.vocabulary()].map(([word, term]) => [word, this.postings.frequency(term) || 1]));
     this.speller = new Speller(this.words, STOP_WORDS);
-    this.related = new RelatedVocabulary((term) => this.documentFrequency.has(term));
+    this.related = new RelatedVocabulary((term) => this.hasTerm(term));
     this.elapsedMs = performance.now() - started;
   }
 
@@ -458,7 +456,7 @@ export class Library {
 
   /** Whether some passage uses this (analysed) term. */
   hasTerm(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return this.postings.frequency(term) > 0;
   }
 
   /**
@@ -518,7 +516,7 @@ export class Library {
    */
   private weight(term: string): number {
     const n = this.passages.length;
-    const df = Math.max(1, this.documentFrequency.get(term) ?? 0);
+    const df = Math.max(1, this.postings.frequency(term));
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -541,7 +539,7 @@ export class Library {
       if (seen.has(term)) continue;
       seen.add(term);
       // A word of a headline is known too: it is the context of all its report's paragraphs.
-      const df = this.documentFrequency.get(term) ?? (this.titleTerms.has(term) ? 1 : 0);
+      const df = this.postings.frequency(term) || (this.titleTerms.has(term) ? 1 : 0);
       // A word the corpus never writes may be a typo even when its stem exists ("goverment" → "gover").
       // An English word is not a typo, even when the corpus lacks it ("tanks" is not "talks"). A
       // word capitalised inside a sentence ("Japan"), or one the lexicon knows only as a name
@@ -558,7 +556,7 @@ export class Library {
       // A typo of a stop word ("wich") carries no topic either.
       if (correction?.stopWord && df === 0) continue;
       const corrected = correction && !correction.stopWord ? this.analyzer.processTerm(correction.word) : null;
-      const known = df > 0 && !(corrected && (this.documentFrequency.get(corrected) ?? 0) > df);
+      const known = df > 0 && !(corrected && this.postings.frequency(corrected) > df);
       // The last word may be half typed ("diplom"): it stands for its most frequent completion,
       // unless a question mark or full stop shows it was typed in full ("nato bid?" is not "biden").
       const completed = !known && !corrected && i === last && !finished && word.length >= this.options.prefixMinLength ? this.speller.complete(word) : undefined;
@@ -569,7 +567,7 @@ export class Library {
       if (base) offer(base, known ? 1 : correctionWeight);
       const related = this.related.of(base ?? term);
       for (const t of related.derivations) offer(t, derivationWeight);
-      if ((this.documentFrequency.get(base ?? term) ?? 0) <= synonymMaxShare * this.passages.length) {
+      if (this.postings.frequency(base ?? term) <= synonymMaxShare * this.passages.length) {
         for (const t of related.synonyms) {
           if (!terms.has(t)) synonyms.add(t);
           offer(t, synonymWeight);
@@ -728,7 +726,7 @@ export class Library {
   }
 
   private commonTerms(): Set<string> {
-    return new Set([...this.documentFrequency].filter(([, df]) => df > this.commonLimit).map(([term]) => term));
+    return new Set([...this.postings.frequencies()].filter(([, df]) => df > this.commonLimit).map(([term]) => term));
   }
 
   /**
@@ -749,8 +747,8 @@ export class Library {
    */
   private searchPlan({ terms, weights, totalWeight }: Query, limit: number, filtered: boolean): { searched: string[]; champions: boolean } {
     if (this.passages.length < PRUNE_FROM_PASSAGES) return { searched: terms, champions: false };
-    const unknown = terms.filter((t) => !this.documentFrequency.has(t));
-    const known = terms.filter((t) => this.documentFrequency.has(t)).sort((a, b) => weights.get(b)! - weights.get(a)!);
+    const unknown = terms.filter((t) => !this.hasTerm(t));
+    const known = terms.filter((t) => this.hasTerm(t)).sort((a, b) => weights.get(b)! - weights.get(a)!);
     let rest = known.reduce((sum, t) => sum + weights.get(t)!, 0);
     const essential: string[] = [];
     for (const term of known) {
@@ -759,7 +757,7 @@ export class Library {
       rest -= weights.get(term)!;
     }
     const limitDf = this.commonLimit;
-    const rare = essential.filter((t) => this.documentFrequency.get(t)! <= limitDf);
+    const rare = essential.filter((t) => this.postings.frequency(t) <= limitDf);
     if (rare.length) return { searched: [...unknown, ...rare], champions: false };
     if (unknown.length === 0 && !filtered && limit <= this.options.championListSize && essential.length) return { searched: [], champions: true };
     return { searched: [...unknown, ...essential.slice(0, 1)], champions: false };

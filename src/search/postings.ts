@@ -46,6 +46,11 @@ export class Postings {
     return { terms, lengths: encode(lengths), ids: encode(ids) };
   }
 
+  /** How many passages hold the term (its document frequency); 0 when none does. */
+  frequency(term: string): number {
+    return this.lists.get(term)?.length ?? 0;
+  }
+
   /** Each term with how many passages hold it. */
   *frequencies(): IterableIterator<[string, number]> {
     for (const [term, list] of this.lists) yield [term, list.length];
