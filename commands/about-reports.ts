@@ -1,19 +1,19 @@
-import { citationOf, summaryOf, type Answer, type Citation } from '../src/answer.ts';
+import { citationOf, summaryOf, type Answer, type Citation, type ReportDetail } from '../src/answer.ts';
 import { reportDetails, type Report } from '../src/corpus/report.ts';
 import type { Library } from '../src/search/library.ts';
 
-/** What a question asks about the reports themselves rather than their content. */
-export type ReportDetail = 'author' | 'outlet' | 'published' | 'reports';
 
 const ASKS: Array<[ReportDetail, RegExp]> = [
   ['author', /\b(?:who (?:wrote|authored|penned|is the (?:author|writer|reporter) of)|(?:author|writer|byline) of|written by whom|whose (?:article|report|story))\b/i],
   ['outlet', /\b(?:(?:which|what) (?:outlet|publication|newspaper|paper|site|website|agency|media)\b.*\b(?:publish|ran|run|report|carried|print)\w*|who (?:published|ran|carried|printed))\b/i],
   ['published', /\bwhen (?:was|were|did) (?:the |this |that )?(?:article|report|story|piece)s?\b.*\b(?:publish|writ|releas|post|come out|appear)\w*|\bpublication date\b/i],
+  // Not "what title did she win": a headline or title of an article, or an article "called".
+  ['headline', /\b(?:headlines?|titles?) (?:of|for|on) (?:the |this |that |a |an )?(?:[\w'’-]+ ){0,3}(?:article|report|story|piece|write-?up)s?\b|\bwhat(?:'s|’s| is| was)? the (?:headline|title)\b(?! (?:race|fight|bout|defen[cs]e|challenge|holders?|contenders?|winners?)\b)|\b(?:article|report|story|piece) (?:is |was )?(?:called|titled|headlined)\b/i],
   ['reports', /\b(?:which|what|any) (?:reports|articles|stories|sources)\b.*\b(?:are there|do you have|cover|covering|mention|on|about)\b|\b(?:list|show) (?:the |all )?(?:reports|articles|stories) (?:on|about)\b/i],
 ];
 
 /** The words that only frame a question about reports, dropped to leave its subject. */
-const FRAMING = /\b(?:who|which|what|when|whose|any|list|show|wrote|written|authored|penned|author|writer|reporter|byline|outlet|publication|newspaper|paper|site|website|agency|media|published|publish|ran|carried|printed|release[sd]?|posted|date|articles?|reports?|stories|story|piece|sources|are there|do you have|cover(?:ing)?|mention|saying|says|that|the|this|was|were|did|is|of|on|about|by|whom)\b/gi;
+const FRAMING = /\b(?:who|which|what|when|whose|any|list|show|headlines?|titled?|titles|called|headlined|wrote|written|authored|penned|author|writer|reporter|byline|outlet|publication|newspaper|paper|site|website|agency|media|published|publish|ran|carried|printed|release[sd]?|posted|date|articles?|reports?|stories|story|piece|sources|are there|do you have|cover(?:ing)?|mention|saying|says|that|the|this|was|were|did|is|of|on|about|by|whom)\b/gi;
 
 export function reportDetailAsked(question: string): ReportDetail | undefined {
   return ASKS.find(([, pattern]) => pattern.test(question))?.[0];

@@ -53,6 +53,9 @@ export type CommandName = 'ask' | 'who-said' | 'compare' | 'guarantees' | 'sourc
 
 export type AnswerStatus = 'answered' | 'partial' | 'declined' | 'mentioned-not-quoted';
 
+/** What a question asks about the reports themselves rather than their content. */
+export type ReportDetail = 'author' | 'outlet' | 'published' | 'headline' | 'reports';
+
 export interface Answer {
   command: CommandName;
   query: string;
@@ -67,7 +70,7 @@ export interface Answer {
   /** ask, when declined: the question's distinctive words the reports never use. */
   missing?: string[];
   /** ask: a question about the reports themselves, answered from their details. */
-  about?: 'author' | 'outlet' | 'published' | 'reports';
+  about?: ReportDetail;
   /** ask: the sentence that answers best (of the first citation), verbatim: shown first. */
   lead?: string;
   citations: Citation[];

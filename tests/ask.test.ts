@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../commands/ask.ts';
+import { reportDetailAsked } from '../commands/about-reports.ts';
 import { UsageError } from '../src/answer.ts';
 import { Library } from '../src/search/library.ts';
 import { loadSeedLibrary } from './helpers/library.ts';
@@ -323,6 +324,16 @@ describe('questions about the reports themselves', () => {
     expect(answer).toMatchObject({ answered: true, about: 'author', reports: [{ reportId: 'us-allies-unlikely-to-give-ukraine-guarantees', author: 'Dave DeCamp' }] });
     expect(answer.citations[0]).toMatchObject({ details: true, paragraph: 0, text: expect.stringContaining('Author: Dave DeCamp') });
     expect(answer.citations[1]!.paragraph).toBeGreaterThan(0);
+  });
+
+  it("a report's headline, from its details; a title won is a question about the content", () => {
+    const answer = ask(library, { query: "What's the headline of Dave DeCamp's piece?" });
+    expect(answer).toMatchObject({ answered: true, about: 'headline', reports: [{ reportId: 'us-allies-unlikely-to-give-ukraine-guarantees' }] });
+    expect(answer.citations[0]).toMatchObject({ details: true, text: expect.stringContaining('Title: US, Allies Unlikely') });
+    expect(reportDetailAsked('what is the title of the article about the israeli model?')).toBe('headline');
+    expect(reportDetailAsked('which story was headlined "no guarantees"?')).toBe('headline');
+    expect(reportDetailAsked('what title did she win in 2004?')).toBeUndefined();
+    expect(reportDetailAsked("what's the title race looking like?")).toBeUndefined();
   });
 
   it('which reports there are on a subject', () => {
