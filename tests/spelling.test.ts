@@ -11,6 +11,7 @@ const speller = new Speller(
     ['diplomats', 6],
     ['diplomatic', 4],
     ['talks', 90],
+    ['deliver', 30],
   ]),
   ['which', 'what', 'in'],
 );
@@ -41,6 +42,11 @@ describe('Speller', () => {
     expect(speller.correct('iniesta')).toBeUndefined();
     expect(speller.correct('oindia')).toBeUndefined();
     expect(speller.correct('gield')).toBeUndefined();
+  });
+
+  it('corrects one edit only, in long words too: two turn a name into a word ("deliveroo")', () => {
+    expect(speller.correct('deliveroo')).toBeUndefined();
+    expect(speller.correct('deliverr')).toEqual({ word: 'deliver', stopWord: false });
   });
 
   it('does not search words past a sane length', () => {
