@@ -6,7 +6,8 @@
  *
  * The objective is hit@1 + hit@3 + MRR on answerable questions, plus twice the share of off-topic
  * questions declined, over the BBC set (weighted 2, on ../shared/corpora/bbc-news) and the seed
- * reports' set. Only `half: "tune"` rows are used: the test halves stay unseen.
+ * reports' sets. Only the tune halves and the later sets written to tune on (`half: "more"`) are
+ * used: the test halves and the fresh set stay unseen.
  */
 import { readFileSync } from 'node:fs';
 import { loadCorpus } from '../src/corpus/load.ts';
@@ -20,20 +21,22 @@ interface Row {
   half?: string;
 }
 
+const BBC = process.env.BBC_CORPUS ?? '../shared/corpora/bbc-news';
 const SETS = [
-  { file: 'eval/bbc.dev.jsonl', corpus: process.env.BBC_CORPUS ?? '../shared/corpora/bbc-news', weight: 2 },
-  { file: 'eval/seeds.dev.jsonl', corpus: 'corpus', weight: 1 },
+  { files: ['eval/bbc.dev.jsonl', 'eval/bbc.more.jsonl'], corpus: BBC, weight: 2 },
+  { files: ['eval/seeds.dev.jsonl', 'eval/seeds.more.jsonl'], corpus: 'corpus', weight: 1 },
 ];
+const TUNED_ON = new Set(['tune', 'more']);
 const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').toLowerCase();
 
 const sets = await Promise.all(
   SETS.map(async (set) => ({
     ...set,
-    rows: readFileSync(set.file, 'utf8')
-      .split('\n')
+    rows: set.files
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Row)
-      .filter((r) => r.kind === 'ask' && r.half === 'tune'),
+      .filter((r) => r.kind === 'ask' && TUNED_ON.has(r.half ?? '')),
     library: await Library.build(await loadCorpus(set.corpus)),
   })),
 );
