@@ -188,9 +188,24 @@ describe('a large corpus', () => {
     for (const hit of champions.search('prisoners grain').hits) expect(hit.matched).toEqual(expect.arrayContaining(['prison', 'grain']));
   });
 
-  it('still searches the index for common terms when the search is limited to some reports or asks for many hits', () => {
-    expect(champions.search('talks', { reportIds: ['big'], limit: 3 }).hits).toHaveLength(3);
+  it('serves common terms from their postings when the search is limited to some reports or asks for many hits', () => {
+    const limited = champions.search('talks', { reportIds: ['big'], limit: 3 }).hits;
+    expect(limited).toHaveLength(3);
+    // The champions come first: the passage that says "talks" three times.
+    expect(limited[0]!.passage.paragraph).toBe(901);
+    expect(champions.search('talks', { reportIds: ['none'], limit: 3 }).hits).toEqual([]);
     expect(champions.search('talks', { limit: 200 }).hits).toHaveLength(200);
+  });
+
+  it('leaves common terms out of the MiniSearch index (most of its entries), not out of topics', () => {
+    const { index } = champions.toSnapshot() as unknown as { index: { index: Array<[string, unknown]> } };
+    const indexed = new Set(index.index.map(([term]) => term));
+    expect(indexed.has('talk')).toBe(false);
+    expect(indexed.has('day')).toBe(false);
+    expect(indexed.has('1')).toBe(true);
+    expect(champions.containing('talks')).toHaveLength(1200);
+    expect(champions.containing('talks prisoners').map((p) => p.paragraph)).not.toContain(901);
+    expect(champions.containing('talks prisoners')).toHaveLength(1199);
   });
 
   it('keeps the champion lists in its snapshot', () => {

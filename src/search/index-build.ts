@@ -6,9 +6,11 @@ import type { TermCounts } from './term-counts.ts';
  * plain object `toJSON` would give. It is the index `addAll` builds from the same terms (a test
  * holds the two equal), made in a fraction of the time: `add` looks every occurrence of a term up
  * in the radix tree, 5,000,000 lookups for 10,000 reports, where loading sets each term once.
- * Passage `i` gets document id `i`; the index has one field, `text`.
+ * Passage `i` gets document id `i`; the index has one field, `text`. Terms that `indexed` refuses
+ * are left out of it (their passages still count in every length and average): the library
+ * serves its common terms from postings and champion lists instead.
  */
-export function buildIndex<T>(counts: TermCounts, options: Options<T>): MiniSearch<T> {
+export function buildIndex<T>(counts: TermCounts, options: Options<T>, indexed: (term: string) => boolean = () => true): MiniSearch<T> {
   const passages = counts.distinct.length;
   const documentIds: Record<number, number> = {};
   const fieldLength: Record<number, number[]> = {};
@@ -32,14 +34,15 @@ export function buildIndex<T>(counts: TermCounts, options: Options<T>): MiniSear
     dirtCount: 0,
     // loadJS reads the terms one by one: each term's object is made only when it is read and can
     // go right after, so the whole plain index never sits in memory beside the real one.
-    index: termEntries(counts) as unknown as AsPlainObject['index'],
+    index: termEntries(counts, indexed) as unknown as AsPlainObject['index'],
     serializationVersion: 2,
   };
   return MiniSearch.loadJS<T>(plain, options);
 }
 
-function* termEntries(counts: TermCounts): Generator<[string, Record<string, Record<string, number>>]> {
+function* termEntries(counts: TermCounts, indexed: (term: string) => boolean): Generator<[string, Record<string, Record<string, number>>]> {
   for (const [term, { passages, counts: occurrences }] of counts.lists) {
+    if (!indexed(term)) continue;
     const documents: Record<number, number> = {};
     passages.forEach((passage, i) => {
       documents[passage] = occurrences[i]!;

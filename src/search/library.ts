@@ -334,8 +334,9 @@ export class Library {
     const counts = snapshot ? undefined : countTerms(this.passages.map((p) => this.analyzer.terms(p.text)));
     this.postings = counts ? Postings.fromCounts(counts) : Postings.unpack(snapshot!.postings);
 
+    const common = counts ? this.commonTerms() : undefined;
     this.champions = counts
-      ? championLists(counts, this.commonTerms(), this.options.championListSize, (id, term) => this.headlineBoost(id, term))
+      ? championLists(counts, common!, this.options.championListSize, (id, term) => this.headlineBoost(id, term))
       : new Map(snapshot!.champions);
 
     const { fuzzy, fuzzyMinLength, prefixMinLength } = this.options;
@@ -355,7 +356,12 @@ export class Library {
       fields: ['text'],
       searchOptions: this.searchOptions,
     };
-    this.index = counts ? buildIndex<IndexedPassage>(counts, indexOptions) : MiniSearch.loadJS<IndexedPassage>(snapshot!.index, indexOptions);
+    // Common terms stay out of the index: search never asks it for them while a rarer term is in
+    // the query, and they hold most of its entries (64% at 10,000 reports), which a restore would
+    // spend most of its time loading. Postings and champion lists serve them (`commonCandidates`).
+    this.index = counts
+      ? buildIndex<IndexedPassage>(counts, indexOptions, (term) => !common!.has(term))
+      : MiniSearch.loadJS<IndexedPassage>(snapshot!.index, indexOptions);
     // The words the analyser has met while building (corpus and headlines), each as frequent as its term.
     this.words = new Map(snapshot?.words ?? [...this.analyzer.vocabulary()].map(([word, term]) => [word, this.postings.frequency(term) || 1]));
     this.speller = new Speller(this.words, STOP_WORDS);
@@ -481,12 +487,11 @@ export class Library {
    * Used for topics and parties, where membership, not ranking, matters.
    */
   containing(text: string): Passage[] {
-    if (this.analyzer.terms(text).length === 0) return [];
-    return this.index
-      .search(text, { combineWith: 'AND', fuzzy: false, prefix: false, boostDocument: undefined })
-      .map((result) => result.id as number)
-      .sort((a, b) => a - b)
-      .map((id) => this.passages[id]!);
+    const terms = [...new Set(this.analyzer.terms(text))];
+    if (terms.length === 0) return [];
+    // The rarest term's passages, kept when they hold the others too (postings hold every term).
+    const [rarest, ...others] = terms.sort((a, b) => this.postings.frequency(a) - this.postings.frequency(b));
+    return [...this.postings.passages(rarest!)].filter((id) => others.every((t) => this.postings.anyIn(t, id, id + 1))).map((id) => this.passages[id]!);
   }
 
   /** Character ranges of the words in `text` whose term is one of `terms`, for highlighting. */
@@ -736,7 +741,8 @@ export class Library {
    */
   private candidates(query: Query, limit: number, reportIds?: readonly string[]): Iterable<Candidate> {
     const plan = this.searchPlan(query, limit, reportIds !== undefined);
-    return plan.champions ? this.championCandidates(query.terms) : this.indexCandidates(plan.searched, reportIds);
+    if (plan.champions) return this.championCandidates(query.terms);
+    return plan.common ? this.commonCandidates(plan.common, reportIds) : this.indexCandidates(plan.searched, reportIds);
   }
 
   /**
@@ -745,7 +751,7 @@ export class Library {
    * it (MaxScore's "essential terms"); of those, terms common enough to be costly only when
    * nothing rarer is left, and when the query has nothing but common terms, their champion lists.
    */
-  private searchPlan({ terms, weights, totalWeight }: Query, limit: number, filtered: boolean): { searched: string[]; champions: boolean } {
+  private searchPlan({ terms, weights, totalWeight }: Query, limit: number, filtered: boolean): { searched: string[]; champions: boolean; common?: string } {
     if (this.passages.length < PRUNE_FROM_PASSAGES) return { searched: terms, champions: false };
     const unknown = terms.filter((t) => !this.hasTerm(t));
     const known = terms.filter((t) => this.hasTerm(t)).sort((a, b) => weights.get(b)! - weights.get(a)!);
@@ -760,7 +766,8 @@ export class Library {
     const rare = essential.filter((t) => this.postings.frequency(t) <= limitDf);
     if (rare.length) return { searched: [...unknown, ...rare], champions: false };
     if (unknown.length === 0 && !filtered && limit <= this.options.championListSize && essential.length) return { searched: [], champions: true };
-    return { searched: [...unknown, ...essential.slice(0, 1)], champions: false };
+    // Unknown terms match nothing: what is left is the most telling common term, which the index leaves out.
+    return { searched: [], champions: false, common: essential[0] };
   }
 
   /** MiniSearch results as candidates, made as they are asked for. */
@@ -781,6 +788,23 @@ export class Library {
         score: result.score,
       };
     }
+  }
+
+  /**
+   * A common term's passages (in the given reports, when some are): its champions first, best
+   * first, then the others in corpus order, each scored as the last champion, which none of them
+   * beats. For a search limited to some reports or asking for many hits, which champions alone
+   * cannot serve.
+   */
+  private *commonCandidates(term: string, reportIds?: readonly string[]): Generator<Candidate> {
+    const only = reportIds ? new Set(reportIds) : undefined;
+    const inScope = (id: number) => !only || only.has(this.passageReport[id]!.id);
+    const champions = this.champions.get(term) ?? [];
+    const weight = this.weight(term);
+    for (const [id, score] of champions) if (inScope(id)) yield { id, score: score * weight };
+    const chosen = new Set(champions.map(([id]) => id));
+    const floor = (champions.at(-1)?.[1] ?? 1) * weight;
+    for (const id of this.postings.passages(term)) if (!chosen.has(id) && inScope(id)) yield { id, score: floor };
   }
 
   /** Passages from the champion lists of the query's terms, ranked by their summed scores. */

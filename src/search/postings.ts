@@ -56,6 +56,11 @@ export class Postings {
     for (const [term, list] of this.lists) yield [term, list.length];
   }
 
+  /** The passages that hold the term, in corpus order (empty when none does). */
+  passages(term: string): Int32Array {
+    return this.lists.get(term) ?? EMPTY;
+  }
+
   /** Whether a passage numbered in [from, to) holds the term. */
   anyIn(term: string, from: number, to: number): boolean {
     const list = this.lists.get(term);
@@ -70,6 +75,8 @@ export class Postings {
     return lo < list.length && list[lo]! < to;
   }
 }
+
+const EMPTY = new Int32Array(0);
 
 export interface PackedPostings {
   terms: string[];
