@@ -228,6 +228,12 @@ interface QueryWord {
   synonyms: Set<string>;
 }
 
+/**
+ * Where a query's candidates come from: the MiniSearch index, searched by some of its terms; the
+ * champion lists of its (common) terms; or one common term's postings, which the index leaves out.
+ */
+type SearchPlan = { from: 'index'; searched: string[] } | { from: 'champions' } | { from: 'common'; term: string };
+
 /** A query as search sees it, analysed once. */
 interface Query {
   text: string;
@@ -284,7 +290,6 @@ export class Library {
   private readonly headlineTerms: Set<string>[];
   /** Terms of every headline. */
   private readonly titleTerms: Set<string>;
-  /** How many passages contain each term: the relevance rule's weights. */
   /** The best passages of each term too common to search by (see champions.ts). */
   private readonly champions: ChampionLists;
   /** Which passages hold each term: for a report's context (see `reportShare`). */
@@ -741,8 +746,8 @@ export class Library {
    */
   private candidates(query: Query, limit: number, reportIds?: readonly string[]): Iterable<Candidate> {
     const plan = this.searchPlan(query, limit, reportIds !== undefined);
-    if (plan.champions) return this.championCandidates(query.terms);
-    return plan.common ? this.commonCandidates(plan.common, reportIds) : this.indexCandidates(plan.searched, reportIds);
+    if (plan.from === 'champions') return this.championCandidates(query.terms);
+    return plan.from === 'common' ? this.commonCandidates(plan.term, reportIds) : this.indexCandidates(plan.searched, reportIds);
   }
 
   /**
@@ -751,8 +756,8 @@ export class Library {
    * it (MaxScore's "essential terms"); of those, terms common enough to be costly only when
    * nothing rarer is left, and when the query has nothing but common terms, their champion lists.
    */
-  private searchPlan({ terms, weights, totalWeight }: Query, limit: number, filtered: boolean): { searched: string[]; champions: boolean; common?: string } {
-    if (this.passages.length < PRUNE_FROM_PASSAGES) return { searched: terms, champions: false };
+  private searchPlan({ terms, weights, totalWeight }: Query, limit: number, filtered: boolean): SearchPlan {
+    if (this.passages.length < PRUNE_FROM_PASSAGES) return { from: 'index', searched: terms };
     const unknown = terms.filter((t) => !this.hasTerm(t));
     const known = terms.filter((t) => this.hasTerm(t)).sort((a, b) => weights.get(b)! - weights.get(a)!);
     let rest = known.reduce((sum, t) => sum + weights.get(t)!, 0);
@@ -764,10 +769,11 @@ export class Library {
     }
     const limitDf = this.commonLimit;
     const rare = essential.filter((t) => this.postings.frequency(t) <= limitDf);
-    if (rare.length) return { searched: [...unknown, ...rare], champions: false };
-    if (unknown.length === 0 && !filtered && limit <= this.options.championListSize && essential.length) return { searched: [], champions: true };
-    // Unknown terms match nothing: what is left is the most telling common term, which the index leaves out.
-    return { searched: [], champions: false, common: essential[0] };
+    // Terms the corpus lacks match nothing in the index: only the known ones are searched.
+    if (rare.length) return { from: 'index', searched: rare };
+    if (essential.length === 0) return { from: 'index', searched: [] };
+    if (unknown.length === 0 && !filtered && limit <= this.options.championListSize) return { from: 'champions' };
+    return { from: 'common', term: essential[0]! };
   }
 
   /** MiniSearch results as candidates, made as they are asked for. */
