@@ -46,6 +46,13 @@ describe('web pages', () => {
     ]);
     expect(found.author).toBe('Jane Roe');
   });
+
+  it('refuses what is not a whole page (an empty file, a fragment Readability cannot walk) as no article', () => {
+    const paragraph = `<p>${'Harbour pilots in Rotterdam went on strike over pensions on Tuesday. '.repeat(8)}</p>`;
+    expect(() => extractHtml('')).toThrow(SourceError);
+    expect(() => extractHtml(`<div><div>${paragraph}${paragraph}</div></div>`)).toThrow(new SourceError('no article found on this page'));
+    expect(() => extractHtml(page('bbc-1', 'expected.html'))).toThrow(SourceError);
+  });
 });
 
 describe('PDFs', () => {

@@ -10,6 +10,18 @@ export function extractHtml(html: string, pageUrl?: string): Found {
   return extractArticle(parseHTML(html).document, pageUrl);
 }
 
+/**
+ * Readability's article, or null. Readability throws on what is not a whole page (an empty file,
+ * a fragment without a body: "Cannot read properties of null"), which is no article either.
+ */
+function readArticle(document: Document): ReturnType<Readability<Node>['parse']> {
+  try {
+    return new Readability(document, { keepClasses: true, serializer: (node) => node }).parse();
+  } catch {
+    return null;
+  }
+}
+
 /** Same, from a parsed document (any DOM: the timing script also runs it over jsdom). Mutates it. */
 export function extractArticle(document: Document, pageUrl?: string): Found {
   const meta = pageMetadata(document, pageUrl);
@@ -20,7 +32,7 @@ export function extractArticle(document: Document, pageUrl?: string): Found {
     if (element.textContent?.trim() && hasFurnitureName(element, PRUNED_WORD)) element.remove();
   }
   // keepClasses: the furniture filter below reads class names ("advert", "share", "caption").
-  const article = new Readability(document, { keepClasses: true, serializer: (node) => node }).parse();
+  const article = readArticle(document);
   const content = article?.content as Element | null | undefined;
   if (!article || !content) throw new SourceError('no article found on this page');
 
