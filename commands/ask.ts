@@ -1,5 +1,6 @@
 import { UsageError, type Answer } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
+import { asksAboutAsker } from './about-asker.ts';
 import { answerAboutReports, reportDetailAsked } from './about-reports.ts';
 import { sentenceRanges } from '../src/search/sentences.ts';
 import { shortValue, MAX_CHOICES } from './choices.ts';
@@ -16,6 +17,7 @@ export function ask(library: Library, input: CommandInput): Answer {
   if (!question) {
     throw new UsageError('Please type a question, for example: What security guarantees does Ukraine want?');
   }
+  if (asksAboutAsker(question)) return { command: 'ask', query: question, answered: false, status: 'declined', aboutAsker: true, citations: [] };
   const detail = reportDetailAsked(question);
   const about = detail && answerAboutReports(library, question, detail);
   if (about) return about;

@@ -69,6 +69,8 @@ export interface Answer {
   status?: AnswerStatus;
   /** ask, when declined: the question's distinctive words the reports never use. */
   missing?: string[];
+  /** ask, when declined because it asks for advice or an errand for the asker ("how do I…", "remind me…"). */
+  aboutAsker?: true;
   /** ask: a question about the reports themselves, answered from their details. */
   about?: ReportDetail;
   /** ask: the sentence that answers best (of the first citation), verbatim: shown first. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../commands/ask.ts';
+import { asksAboutAsker } from '../commands/about-asker.ts';
 import { reportDetailAsked } from '../commands/about-reports.ts';
 import { UsageError } from '../src/answer.ts';
 import { Library } from '../src/search/library.ts';
@@ -331,6 +332,25 @@ describe('questions as people type them', () => {
     expect(library.search('talks on a cease').terms).toContain('ceasefir');
     expect(library.search('talks on a cease?').terms).not.toContain('ceasefir');
   });
+});
+
+describe('questions about the asker', () => {
+  it('declines advice and errands for the asker, though the reports have their words', () => {
+    // Every word of it is in the seed reports: only its form says the reports cannot answer it.
+    const answer = ask(library, { query: 'How do I get security guarantees for Ukraine?' });
+    expect(answer).toMatchObject({ answered: false, status: 'declined', aboutAsker: true, citations: [] });
+    expect(ask(library, { query: 'What security guarantees does Ukraine want?' }).answered).toBe(true);
+  });
+
+  it.each(['How do I reset my router password?', 'should i buy an xbox or a playstation?', 'where can i watch the six nations?', 'remind me to call the office at 6pm'])(
+    'asks about the asker: %s',
+    (question) => expect(asksAboutAsker(question)).toBe(true),
+  );
+
+  it.each(['star wars episode i hd make-up', 'what did I miss at the weekend?', 'who hosts Have I Got News For You?', 'what zombie shooter can you play with the handset?', 'what did Blair say about Iraq please'])(
+    'asks about the news: %s',
+    (question) => expect(asksAboutAsker(question)).toBe(false),
+  );
 });
 
 describe('questions about the reports themselves', () => {

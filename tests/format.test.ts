@@ -165,5 +165,8 @@ describe('the answering sentence leads', () => {
     const declined = answerOf([], { answered: false, status: 'declined', missing: ['Dogecoin'] });
     expect(renderTerminal(declined)).toContain('The reports never mention “Dogecoin”');
     expect(renderDiscord(declined).message.content).toContain('The reports never mention “Dogecoin”');
+    const advice = answerOf([], { answered: false, status: 'declined', aboutAsker: true });
+    expect(renderTerminal(advice)).toContain('That asks for advice or help for you');
+    expect(renderDiscord(advice).message.content).toContain('That asks for advice or help for you');
   });
 });

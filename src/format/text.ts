@@ -55,7 +55,9 @@ export function notAnsweredText(answer: Answer): string {
   const base =
     answer.command === 'who-said'
       ? `The reports quote no one matching “${answer.query}”.`
-      : answer.missing?.length
+      : answer.aboutAsker
+        ? 'That asks for advice or help for you, not about the reports, so there is nothing to quote.'
+        : answer.missing?.length
         ? `The reports never mention ${listOf(answer.missing.map((w) => `“${w}”`))}, so there is nothing to quote.`
         : "The reports don't cover this, so there is nothing to quote.";
   const suggestions = answer.suggestions?.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
