@@ -7,8 +7,9 @@ const ASKS: Array<[ReportDetail, RegExp]> = [
   ['author', /\b(?:who (?:wrote|authored|penned|is the (?:author|writer|reporter) of)|(?:author|writer|byline) of|written by whom|whose (?:article|report|story))\b/i],
   ['outlet', /\b(?:(?:which|what) (?:outlet|publication|newspaper|paper|site|website|agency|media)\b.*\b(?:publish|ran|run|report|carried|print)\w*|who (?:published|ran|carried|printed))\b/i],
   ['published', /\bwhen (?:was|were|did) (?:the |this |that )?(?:article|report|story|piece)s?\b.*\b(?:publish|writ|releas|post|come out|appear)\w*|\bpublication date\b/i],
-  // Not "what title did she win": a headline or title of an article, or an article "called".
-  ['headline', /\b(?:headlines?|titles?) (?:of|for|on) (?:the |this |that |a |an )?(?:[\w'’-]+ ){0,3}(?:article|report|story|piece|write-?up)s?\b|\bwhat(?:'s|’s| is| was)? the (?:headline|title)\b(?! (?:race|fight|bout|defen[cs]e|challenge|holders?|contenders?|winners?)\b)|\b(?:article|report|story|piece) (?:is |was )?(?:called|titled|headlined)\b/i],
+  // Not "what title did she win": a headline or title of an article, an article "called", or
+  // "headline …" typed as keywords (not "headline inflation", "headline act").
+  ['headline', /\b(?:headlines?|titles?) (?:of|for|on) (?:the |this |that |a |an )?(?:[\w'’-]+ ){0,3}(?:article|report|story|piece|write-?up)s?\b|\bwhat(?:'s|’s| is| was)? the (?:headline|title)\b(?! (?:race|fight|bout|defen[cs]e|challenge|holders?|contenders?|winners?)\b)|\b(?:article|report|story|piece) (?:is |was )?(?:called|titled|headlined)\b|^\s*headlines?\s+(?!(?:of|for|on|inflation|growth|rates?|figures?|numbers?|profits?|earnings|acts?|slots?|news)\b)\w/i],
   ['reports', /\b(?:which|what|any) (?:reports|articles|stories|sources)\b.*\b(?:are there|do you have|cover|covering|mention|on|about)\b|\b(?:list|show) (?:the |all )?(?:reports|articles|stories) (?:on|about)\b/i],
 ];
 

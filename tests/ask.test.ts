@@ -369,6 +369,8 @@ describe('questions about the reports themselves', () => {
     expect(reportDetailAsked('which story was headlined "no guarantees"?')).toBe('headline');
     expect(reportDetailAsked('what title did she win in 2004?')).toBeUndefined();
     expect(reportDetailAsked("what's the title race looking like?")).toBeUndefined();
+    expect(reportDetailAsked('headline us allies unlikely guarantees')).toBe('headline');
+    expect(reportDetailAsked('headline inflation in december')).toBeUndefined();
   });
 
   it('which reports there are on a subject', () => {
