@@ -205,6 +205,22 @@ describe('patterns', () => {
     );
   });
 
+  it('inverted "said" with a lower-case title after its modifiers: "said managing director Rodrigo Rato"', () => {
+    expectTable(
+      [
+        '"The IMF stands ready to do its part," said managing director Rodrigo Rato.',
+        '"It is a dilemma," said shadow chancellor Oliver Letwin.',
+        '"We will close," said group chief executive Ann Lee.',
+        'The work, written for the wedding of a daughter of a German customs official, was missing for 80 years.',
+      ],
+      [
+        [1, 'managing director Rodrigo Rato', 'Rodrigo Rato', null, 'The IMF stands ready'],
+        [2, 'shadow chancellor Oliver Letwin', 'Oliver Letwin', null, 'It is a dilemma'],
+        [3, 'group chief executive Ann Lee', 'Ann Lee', null, 'We will close'],
+      ],
+    );
+  });
+
   it('splits a sentence with two speakers into their clauses', () => {
     const found = expectTable(
       ['The minister said Russia would withdraw, but officials said no timetable had been set.'],

@@ -76,6 +76,18 @@ function followsStatement(tokens: readonly Token[], subjectFrom: number): boolea
   return before.to > before.from && !isIntroduction(tokens, before);
 }
 
+/** Lower-case words up to a title, then a capitalised name: "managing director Rodrigo Rato". */
+function titledName(tokens: readonly Token[], from: number, to: number): boolean {
+  let titled = false;
+  for (let i = from; i < to && tokens[i]!.word; i++) {
+    if (tokens[i]!.cap) return titled;
+    // Modifiers of a title, not a phrase of its own ("for the wedding of a daughter of a German …").
+    if (isPreposition(tokens[i]!.lower) || isDeterminer(tokens[i]!.lower)) return false;
+    titled ||= isTitleWord(tokens[i]!.lower);
+  }
+  return false;
+}
+
 /** "“We will win,” said Smith, a spokesman for the ministry." */
 function invertedClaim(tokens: readonly Token[], verbAt: number): Claim | null {
   if (!followsStatement(tokens, verbAt)) return null;
@@ -91,8 +103,9 @@ function invertedClaim(tokens: readonly Token[], verbAt: number): Claim | null {
   const end = tokens[skipModifiers(tokens, to)];
   // The name may be followed by a relative clause: "said Sinan Ulgen, a former diplomat who now heads …".
   const ends = end === undefined || /^[.!?”",]$/.test(end.text) || /^(who|which|that)$/.test(end.lower);
-  // "said editor David Roberts": a title in lower case may open the name.
+  // "said editor David Roberts": a title in lower case may open the name, after its modifiers too
+  // ("said managing director Rodrigo Rato", "said shadow chancellor Oliver Letwin").
   const opener = tokens[from];
-  const named = to > from && opener !== undefined && (opener.cap || isAcronym(opener) || isDeterminer(opener.lower) || isTitleWord(opener.lower));
+  const named = to > from && opener !== undefined && (opener.cap || isAcronym(opener) || isDeterminer(opener.lower) || isTitleWord(opener.lower) || titledName(tokens, from, to));
   return ends && named ? { speaker: { from, to }, via: null, coordinator: -1 } : null;
 }
