@@ -221,6 +221,21 @@ describe('patterns', () => {
     );
   });
 
+  it('", saying …" after a main clause: its subject says it; "adding to" and a clause read as a subject do not', () => {
+    expectTable(
+      [
+        'New Metropolitan Police Commissioner Sir Ian Blair has backed the control orders, saying: "It is a dilemma, but there is only one choice."',
+        'The minister defended the plan, saying it would save money.',
+        'Road trip comedy Sideways has had more praise heaped on it, adding to honours it has already picked up.',
+        'The company wants damages of $20bn, claiming the unit was sold at less than market value.',
+      ],
+      [
+        [1, 'New Metropolitan Police Commissioner Sir Ian Blair', 'Ian Blair', null, 'there is only one choice'],
+        [2, 'The minister', 'minister', null, 'it would save money'],
+      ],
+    );
+  });
+
   it('splits a sentence with two speakers into their clauses', () => {
     const found = expectTable(
       ['The minister said Russia would withdraw, but officials said no timetable had been set.'],
@@ -538,9 +553,10 @@ describe('real BBC quotes', () => {
     expect(found.map((a) => a.statement).join(' ')).not.toContain('exact cost');
   });
 
-  it('reads a title inside a capitalised name, "said as …", and "he" as the subject named last', () => {
+  it('reads a title inside a capitalised name, "said as …", ", saying:" and "he" as the subject named last', () => {
     expect(quoted(PARKER)).toEqual([
       [2, 'Renaud Donnedieu de Vabres', '"You have explored the p'],
+      [2, 'Alan Parker', 'Parker praised French fi'],
       [2, 'Alan Parker', 'He told the minister: "I'],
     ]);
   });

@@ -6,9 +6,9 @@
  */
 import { accordingToSources } from './according.ts';
 import { inNounPhrase, isAcronym, isTimeToken } from './classify.ts';
-import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, isTitleWord, reportingLemma } from './lexicon.ts';
+import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, isTitleWord, reportingLemma, reportingParticiple } from './lexicon.ts';
 import { channelVia, parseComplement, skipModifiers, verbGroupStart } from './predicate.ts';
-import { findSubject, isIntroduction, sharedSubject } from './subject.ts';
+import { earlierSubject, findSubject, isIntroduction, sharedSubject } from './subject.ts';
 import { isQuoteMark, type Token, type TokenRange } from './text.ts';
 
 export interface Claim {
@@ -23,7 +23,8 @@ export function findClaims(tokens: readonly Token[], quoted: (t: Token) => boole
   const claims: Claim[] = [];
   tokens.forEach((t, at) => {
     const lemma = t.word && !t.cap && !quoted(t) ? reportingLemma(t.lower) : undefined;
-    const claim = lemma === undefined ? null : verbClaim(tokens, at, lemma, quoted);
+    const participle = t.word && !t.cap && !quoted(t) ? reportingParticiple(t.lower) : undefined;
+    const claim = lemma !== undefined ? verbClaim(tokens, at, lemma, quoted) : participle !== undefined ? participleClaim(tokens, at, participle, quoted) : null;
     if (claim !== null) claims.push(claim);
   });
   for (const speaker of accordingToSources(tokens, quoted)) claims.push({ speaker, via: null, coordinator: -1 });
@@ -49,6 +50,16 @@ function verbClaim(tokens: readonly Token[], verbAt: number, lemma: string, quot
     via: complement.via ?? channelVia(tokens, 0, groupAt),
     coordinator: subject.coordinator,
   };
+}
+
+/** "Sir Ian Blair has backed the orders, saying: “…”": the main clause's subject says it. */
+function participleClaim(tokens: readonly Token[], at: number, lemma: string, quoted: (t: Token) => boolean): Claim | null {
+  // "adding to its honours", "warning of delays": no statement follows.
+  const next = tokens[at + 1];
+  if (tokens[at - 1]?.text !== ',' || next === undefined || isPreposition(next.lower) || parseComplement(tokens, at, lemma) === null) return null;
+  const speaker = earlierSubject(tokens, at - 1, quoted);
+  // A name, a pronoun or a determined noun ("the minister"), not a clause read as one ("The company wants").
+  return speaker === null || !headsNounPhrase(tokens, speaker) ? null : { speaker, via: null, coordinator: speaker.coordinator };
 }
 
 function opensStatement(t: Token | undefined): boolean {

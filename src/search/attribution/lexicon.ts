@@ -80,6 +80,17 @@ export function reportingLemma(lower: string): string | undefined {
   return REPORTING.get(lower);
 }
 
+/** Participles that report what the main clause's subject said: "X backed the plan, saying …". */
+const REPORTING_PARTICIPLES = new Map(
+  'saying:say adding:add claiming:claim arguing:argue insisting:insist warning:warn explaining:explain stressing:stress'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+export function reportingParticiple(lower: string): string | undefined {
+  return REPORTING_PARTICIPLES.get(lower);
+}
+
 /** Verbs whose forms are also common nouns ("the report", "member states"). */
 export const NOUN_LIKE_VERBS = words('report note claim state stress');
 /** Verbs that may come before their subject: "“…,” said Smith." */

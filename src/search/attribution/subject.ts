@@ -64,7 +64,15 @@ export function findSubject(tokens: readonly Token[], verbAt: number): Subject |
 export function sharedSubject(tokens: readonly Token[], groupAt: number, quoted: (t: Token) => boolean): Subject | null {
   const coordinator = tokens[groupAt - 1];
   if (coordinator === undefined || !/^(but|and)$/.test(coordinator.lower) || coordinator.cap) return null;
-  for (let j = groupAt - 2; j > 0; j--) {
+  return earlierSubject(tokens, groupAt - 1, quoted);
+}
+
+/**
+ * The subject of the nearest verb before token `before` that has one (outside quotes, in the
+ * same clause): whom "but said …" or ", saying …" goes on from.
+ */
+export function earlierSubject(tokens: readonly Token[], before: number, quoted: (t: Token) => boolean): Subject | null {
+  for (let j = before - 1; j > 0; j--) {
     const t = tokens[j]!;
     if (t.text === ';') return null;
     if (quoted(t) || !isEarlierVerb(tokens, j)) continue;
