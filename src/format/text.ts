@@ -58,8 +58,8 @@ export function notAnsweredText(answer: Answer): string {
       : answer.aboutAsker
         ? 'That asks for advice or help for you, not about the reports, so there is nothing to quote.'
         : answer.missing?.length
-        ? `The reports never mention ${listOf(answer.missing.map((w) => `“${w}”`))}, so there is nothing to quote.`
-        : "The reports don't cover this, so there is nothing to quote.";
+          ? `The reports never mention ${listOf(answer.missing.map((w) => `“${w}”`))}, so there is nothing to quote.`
+          : "The reports don't cover this, so there is nothing to quote.";
   const suggestions = answer.suggestions?.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
   return `${base}${suggestions} Use /sources to see what the reports are about.`;
 }
