@@ -236,6 +236,31 @@ describe('patterns', () => {
     );
   });
 
+  it('verbs that report only through a quote: "branded it “tasteless”", not "described the scene" or a passive', () => {
+    expectTable(
+      [
+        'Former union leader Sir Bill Morris has accused both parties of engaging in a "bidding war about who can be nastiest".',
+        'The minister branded the plan "tasteless".',
+        'He described the scene as chaotic.',
+        'Stars will perform on the show described as "A Concert of Hope".',
+        'Tessa Jowell has limited new casinos to 24, in a move branded a "humiliating retreat" by the Tories.',
+        'SSL, which makes the famous Durex brand of condom, would not comment on "market speculation".',
+      ],
+      [
+        [1, 'Former union leader Sir Bill Morris', 'Bill Morris', null, 'bidding war'],
+        [2, 'The minister', 'minister', null, 'tasteless'],
+      ],
+    );
+  });
+
+  it('a quote carries on the last statement of a sentence with two', () => {
+    const found = extractAttributions([
+      'Steve Morgan accused Liverpool of using him as "a stalking horse", but Rick Parry explained: "Steve has never been used as a stalking horse." "We had discussions with Steve over the course of 2004."',
+    ]);
+    expect(found.map((a) => a.canonical)).toEqual(['Steve Morgan', 'Rick Parry', 'Rick Parry']);
+    expect(found[2]!.statement).toBe('"We had discussions with Steve over the course of 2004."');
+  });
+
   it('splits a sentence with two speakers into their clauses', () => {
     const found = expectTable(
       ['The minister said Russia would withdraw, but officials said no timetable had been set.'],

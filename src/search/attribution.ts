@@ -85,9 +85,10 @@ function attributeParagraph(p: Paragraph, paragraph: number, coreference: Corefe
       const statement = statementSpan(p.text, sentence, claims, claim);
       return attribution(p.text, paragraph, sentence.tokens, claim, statement, coreference);
     });
-    const only = previous.length === 1 ? previous[0] : undefined;
-    if (made.length === 0 && only !== undefined && continuesQuote(p, sentence.span, only)) {
-      made = [{ ...only, paragraph, statement: slice(p.text, sentence.span), ...sentence.span }];
+    // A quote carries on the last statement of the sentence before ("X denied it, but Y said: “…”").
+    const last = previous.at(-1);
+    if (made.length === 0 && last !== undefined && continuesQuote(p, sentence.span, last)) {
+      made = [{ ...last, paragraph, statement: slice(p.text, sentence.span), ...sentence.span }];
     }
     // People named here become known only after this sentence's own speakers are resolved.
     coreference.noteMentions(sentence.tokens);

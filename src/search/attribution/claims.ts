@@ -6,7 +6,7 @@
  */
 import { accordingToSources } from './according.ts';
 import { inNounPhrase, isAcronym, isTimeToken } from './classify.ts';
-import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, isTitleWord, reportingLemma, reportingParticiple } from './lexicon.ts';
+import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, isTitleWord, quotingLemma, reportingLemma, reportingParticiple } from './lexicon.ts';
 import { channelVia, parseComplement, skipModifiers, verbGroupStart } from './predicate.ts';
 import { earlierSubject, findSubject, isIntroduction, sharedSubject } from './subject.ts';
 import { isQuoteMark, type Token, type TokenRange } from './text.ts';
@@ -24,7 +24,15 @@ export function findClaims(tokens: readonly Token[], quoted: (t: Token) => boole
   tokens.forEach((t, at) => {
     const lemma = t.word && !t.cap && !quoted(t) ? reportingLemma(t.lower) : undefined;
     const participle = t.word && !t.cap && !quoted(t) ? reportingParticiple(t.lower) : undefined;
-    const claim = lemma !== undefined ? verbClaim(tokens, at, lemma, quoted) : participle !== undefined ? participleClaim(tokens, at, participle, quoted) : null;
+    const quoting = t.word && !t.cap && !quoted(t) && quotingLemma(t.lower) !== undefined;
+    const claim =
+      lemma !== undefined
+        ? verbClaim(tokens, at, lemma, quoted)
+        : participle !== undefined
+          ? participleClaim(tokens, at, participle, quoted)
+          : quoting
+            ? quotingClaim(tokens, at, quoted)
+            : null;
     if (claim !== null) claims.push(claim);
   });
   for (const speaker of accordingToSources(tokens, quoted)) claims.push({ speaker, via: null, coordinator: -1 });
@@ -61,6 +69,31 @@ function participleClaim(tokens: readonly Token[], at: number, lemma: string, qu
   // A name, a pronoun or a determined noun ("the minister"), not a clause read as one ("The company wants").
   return speaker === null || !headsNounPhrase(tokens, speaker) ? null : { speaker, via: null, coordinator: speaker.coordinator };
 }
+
+/** "Tory candidate Andrew Mennear branded it “tasteless”": a quote in the verb's clause is the statement. */
+function quotingClaim(tokens: readonly Token[], verbAt: number, quoted: (t: Token) => boolean): Claim | null {
+  const groupAt = verbGroupStart(tokens, verbAt);
+  const next = tokens[verbAt + 1];
+  // A participle with no object is passive: "a show described as “A Concert of Hope”".
+  if (groupAt < 0 || next === undefined || next.lower === 'as' || next.lower === 'by' || isQuoteMark(next)) return null;
+  let quote = false;
+  let k = verbAt + 1;
+  for (; k < Math.min(tokens.length, verbAt + QUOTE_REACH) && !quote; k++) {
+    const t = tokens[k]!;
+    if (t.text === ';' || (t.word && !t.cap && SUBORDINATE.test(t.lower))) break;
+    quote = quoted(t);
+  }
+  // "a move branded a “humiliating retreat” by the Tories": the agent after "by" said it, and is no subject.
+  while (quote && k < tokens.length && (quoted(tokens[k]!) || isQuoteMark(tokens[k]!))) k++;
+  if (quote && tokens[k]?.lower === 'by') return null;
+  const subject = quote ? (findSubject(tokens, groupAt) ?? sharedSubject(tokens, groupAt, quoted)) : null;
+  return subject === null ? null : { speaker: subject, via: null, coordinator: subject.coordinator };
+}
+
+/** How far after a quoting verb its quote may open: "described the government's plans as “…”". */
+const QUOTE_REACH = 12;
+/** A clause that ends the quoting verb's own ("accused him of lying, but …" quotes no one). */
+const SUBORDINATE = /^(?:but|while|whereas|because|although|after|before|when|which|who)$/;
 
 function opensStatement(t: Token | undefined): boolean {
   return t !== undefined && (t.lower === 'that' || t.text === ':' || isQuoteMark(t));

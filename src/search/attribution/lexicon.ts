@@ -80,6 +80,31 @@ export function reportingLemma(lower: string): string | undefined {
   return REPORTING.get(lower);
 }
 
+/**
+ * Verbs that report a statement only through the words they quote: "branded it “tasteless”",
+ * "described the plan as “mad”", "accused them of a “bidding war”". Without a quote they report
+ * a deed ("described the scene"), so a claim needs one in the same clause. Of those that are
+ * nouns too ("the Durex brand", "a hail of"), only the past form.
+ */
+const QUOTING = new Map(
+  `describe describes described
+accuse accuses accused
+criticise criticises criticised
+criticize criticizes criticized
+condemn condemns condemned
+dismiss dismisses dismissed
+branded
+urged
+praised
+hailed`
+    .split('\n')
+    .flatMap((line) => line.split(' ').map((form) => [form, line.split(' ')[0]!] as [string, string])),
+);
+
+export function quotingLemma(lower: string): string | undefined {
+  return QUOTING.get(lower);
+}
+
 /** Participles that report what the main clause's subject said: "X backed the plan, saying …". */
 const REPORTING_PARTICIPLES = new Map(
   'saying:say adding:add claiming:claim arguing:argue insisting:insist warning:warn explaining:explain stressing:stress'
@@ -152,7 +177,7 @@ export function isTitleWord(lower: string): boolean {
 }
 
 /** Role nouns the lexicon lacks or files under another class ("coach" as a verb). */
-const ROLE_NOUNS = words('coach founder executive striker midfielder defender goalkeeper winger mp mep');
+const ROLE_NOUNS = words('coach founder executive striker midfielder defender goalkeeper winger mp mep candidate');
 
 /** A title of office or role ("boss", "minister", "coach"), not an honorific ("Mr", "Sir"). */
 export function isRoleWord(lower: string): boolean {
