@@ -17,6 +17,10 @@ const library = new Library({
     report('bank', "US bank 'loses' customer details", [BANK]),
     report('tomlinson', TOMLINSON.title, [TOMLINSON.paragraph]),
     report('weir', 'Weir poised for Sunderland move', WEIR),
+    report('poster', "Labour pig poster 'anti-Semitic'", [
+      'Prospective Tory candidate Andrew Mennear, whose Finchley constituency contains a large Jewish community, branded it "tasteless" and offensive.',
+      'Mr Mennear said he had been "shocked" by the image. "It clearly wasn\'t thought through."',
+    ]),
   ],
   aliases: [],
   topics: [],
@@ -34,6 +38,13 @@ describe('who-said on real quotes', () => {
     expect(said('Larne boss')).toEqual([
       ['weir', 2, 'he'],
       ['weir', 3, 'he'],
+    ]);
+  });
+
+  it("a role and words only one mention has ('whose Finchley constituency') find all of that person's statements", () => {
+    expect(said('tory candidate in finchley')).toEqual([
+      ['poster', 1, 'Prospective Tory candidate Andrew Mennear, whose Finchley constituency contains a large Jewish community'],
+      ['poster', 2, 'Mr Mennear'],
     ]);
   });
 

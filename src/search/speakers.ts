@@ -179,10 +179,23 @@ export class SpeakerIndex {
       }
     }
     return [
-      ...[...own, ...synonymous].map((i) => this.found(i, 'named')),
+      ...this.withTheirOthers([...own, ...synonymous]).map((i) => this.found(i, 'named')),
       ...proxies.map((i) => this.found(i, 'proxy')),
       ...through.map((i) => this.found(i, 'through')),
     ];
+  }
+
+  /**
+   * The matched statements, each person's others in the same report after them: words that only
+   * one mention says ("Andrew Mennear, whose Finchley constituency …") find all of that person's.
+   */
+  private withTheirOthers(matched: readonly number[]): number[] {
+    const { canonical, report } = this.table;
+    const out = new Set(matched);
+    for (const i of matched) {
+      for (const j of this.statementsByName[canonical[i]!]!) if (canonical[j] === canonical[i] && report[j] === report[i]) out.add(j);
+    }
+    return [...out];
   }
 
   /**
@@ -211,7 +224,10 @@ export class SpeakerIndex {
       const context = new Set(this.analyzer.terms(text));
       if (missing.every((w) => w.alternatives.some((t) => context.has(t)))) scored.push({ i, own: wanted.length - missing.length });
     }
-    return scored.sort((a, b) => b.own - a.own || a.i - b.i).map(({ i }) => this.found(i, 'context'));
+    const ranked = scored.sort((a, b) => b.own - a.own || a.i - b.i).map(({ i }) => i);
+    return this.withTheirOthers(ranked)
+      .filter((i) => !named.has(i))
+      .map((i) => this.found(i, 'context'));
   }
 
   private anyHas(ids: readonly number[], alternatives: readonly string[]): boolean {
