@@ -191,9 +191,16 @@ export class SpeakerIndex {
    */
   private withTheirOthers(matched: readonly number[]): number[] {
     const { canonical, report } = this.table;
-    const out = new Set(matched);
+    // Each person's statements are read once, however many of them matched (a common name has thousands).
+    const reportsOf = new Map<number, Set<number>>();
     for (const i of matched) {
-      for (const j of this.statementsByName[canonical[i]!]!) if (canonical[j] === canonical[i] && report[j] === report[i]) out.add(j);
+      const reports = reportsOf.get(canonical[i]!);
+      if (reports) reports.add(report[i]!);
+      else reportsOf.set(canonical[i]!, new Set([report[i]!]));
+    }
+    const out = new Set(matched);
+    for (const [person, reports] of reportsOf) {
+      for (const j of this.statementsByName[person]!) if (canonical[j] === person && reports.has(report[j]!)) out.add(j);
     }
     return [...out];
   }
