@@ -590,6 +590,18 @@ describe('real BBC quotes', () => {
 describe('what a report says of each speaker', () => {
   const described = (paragraphs: string[]) => extractAttributions(paragraphs).map((a) => [a.canonical, a.description]);
 
+  it("takes no description from a phrase after a word's quote mark, but does after a statement's", () => {
+    expect(
+      described([
+        'The BBC should steer away from "demonising" ex-Downing Street media chief Alastair Campbell, Peter Mandelson has said.',
+        '"We will come back and hunt when hunting is legal again," hunt master, Captain Ian Farquhar, said.',
+      ]),
+    ).toEqual([
+      ['Peter Mandelson', ''],
+      ['Ian Farquhar', 'captain hunt master'],
+    ]);
+  });
+
   it('reads the titles and organisation before a name and an apposition after it, for every statement of that person', () => {
     expect(
       described([

@@ -22,7 +22,7 @@ import {
   isTitleWord,
 } from './lexicon.ts';
 import { bare, type PersonMention } from './people.ts';
-import { startsWithNumber, type Token } from './text.ts';
+import { isQuoteMark, startsWithNumber, type Token } from './text.ts';
 
 const MAX_BEFORE = 6;
 const MAX_APPOSITION = 12;
@@ -87,6 +87,11 @@ function appositionBefore(tokens: readonly Token[], from: number): string[] {
   if (tokens[from - 1]?.text !== ',') return [];
   let start = from - 1;
   while (start > 0 && !PHRASE_END.test(tokens[start - 1]!.text) && from - start <= MAX_APPOSITION) start--;
+  // After a word's quote mark the phrase starts inside a noun phrase ("…as Holocaust Day, a
+  // “difficult” time for many Jewish people, Mr Mennear added"): the end of what was said, not
+  // what the person is. After a statement's closing quote ("…again,” hunt master, Captain Ian
+  // Farquhar, said) it is.
+  if (start > 1 && isQuoteMark(tokens[start - 1]!) && tokens[start - 2]!.word) return [];
   return phrase(tokens, start, from - 1);
 }
 
