@@ -52,16 +52,15 @@ export function statusNote(answer: Answer): string | undefined {
 
 /** The polite "not in the reports" line, with suggestions when there are any. */
 export function notAnsweredText(answer: Answer): string {
-  const base =
-    answer.command === 'who-said'
-      ? `The reports quote no one matching “${answer.query}”.`
-      : answer.aboutAsker
-        ? 'That asks for advice or help for you, not about the reports, so there is nothing to quote.'
-        : answer.missing?.length
-          ? `The reports never mention ${listOf(answer.missing.map((w) => `“${w}”`))}, so there is nothing to quote.`
-          : "The reports don't cover this, so there is nothing to quote.";
   const suggestions = answer.suggestions?.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
-  return `${base}${suggestions} Use /sources to see what the reports are about.`;
+  return `${whyNotAnswered(answer)}${suggestions} Use /sources to see what the reports are about.`;
+}
+
+function whyNotAnswered(answer: Answer): string {
+  if (answer.command === 'who-said') return `The reports quote no one matching “${answer.query}”.`;
+  if (answer.aboutAsker) return 'That asks for advice or help for you, not about the reports, so there is nothing to quote.';
+  if (answer.missing?.length) return `The reports never mention ${listOf(answer.missing.map((w) => `“${w}”`))}, so there is nothing to quote.`;
+  return "The reports don't cover this, so there is nothing to quote.";
 }
 
 /** "a", "a or b", "a, b or c". */

@@ -6,7 +6,7 @@
  */
 import { accordingToSources } from './according.ts';
 import { inNounPhrase, isAcronym, isTimeToken } from './classify.ts';
-import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, isTitleWord, quotingLemma, reportingLemma, reportingParticiple } from './lexicon.ts';
+import { INVERTIBLE_VERBS, NOUN_LIKE_VERBS, isDeterminer, isGerund, isPreposition, isTitleWord, isQuotingVerb, reportingLemma, reportingParticiple } from './lexicon.ts';
 import { channelVia, parseComplement, skipModifiers, verbGroupStart } from './predicate.ts';
 import { earlierSubject, findSubject, isIntroduction, sharedSubject } from './subject.ts';
 import { isQuoteMark, type Token, type TokenRange } from './text.ts';
@@ -22,22 +22,22 @@ export interface Claim {
 export function findClaims(tokens: readonly Token[], quoted: (t: Token) => boolean): Claim[] {
   const claims: Claim[] = [];
   tokens.forEach((t, at) => {
-    const lemma = t.word && !t.cap && !quoted(t) ? reportingLemma(t.lower) : undefined;
-    const participle = t.word && !t.cap && !quoted(t) ? reportingParticiple(t.lower) : undefined;
-    const quoting = t.word && !t.cap && !quoted(t) && quotingLemma(t.lower) !== undefined;
-    const claim =
-      lemma !== undefined
-        ? verbClaim(tokens, at, lemma, quoted)
-        : participle !== undefined
-          ? participleClaim(tokens, at, participle, quoted)
-          : quoting
-            ? quotingClaim(tokens, at, quoted)
-            : null;
+    const claim = t.word && !t.cap && !quoted(t) ? claimAt(tokens, at, quoted) : null;
     if (claim !== null) claims.push(claim);
   });
   for (const speaker of accordingToSources(tokens, quoted)) claims.push({ speaker, via: null, coordinator: -1 });
   const unique = claims.filter((c, k) => claims.findIndex((d) => d.speaker.from === c.speaker.from) === k);
   return unique.sort((a, b) => a.speaker.from - b.speaker.from);
+}
+
+/** The claim a lower-case word outside quotes opens, if it is a reporting verb, participle or quoting verb. */
+function claimAt(tokens: readonly Token[], at: number, quoted: (t: Token) => boolean): Claim | null {
+  const lower = tokens[at]!.lower;
+  const lemma = reportingLemma(lower);
+  if (lemma !== undefined) return verbClaim(tokens, at, lemma, quoted);
+  const participle = reportingParticiple(lower);
+  if (participle !== undefined) return participleClaim(tokens, at, participle, quoted);
+  return isQuotingVerb(lower) ? quotingClaim(tokens, at, quoted) : null;
 }
 
 function verbClaim(tokens: readonly Token[], verbAt: number, lemma: string, quoted: (t: Token) => boolean): Claim | null {

@@ -86,23 +86,12 @@ export function reportingLemma(lower: string): string | undefined {
  * a deed ("described the scene"), so a claim needs one in the same clause. Of those that are
  * nouns too ("the Durex brand", "a hail of"), only the past form.
  */
-const QUOTING = new Map(
-  `describe describes described
-accuse accuses accused
-criticise criticises criticised
-criticize criticizes criticized
-condemn condemns condemned
-dismiss dismisses dismissed
-branded
-urged
-praised
-hailed`
-    .split('\n')
-    .flatMap((line) => line.split(' ').map((form) => [form, line.split(' ')[0]!] as [string, string])),
+const QUOTING_VERBS = words(
+  'describe describes described accuse accuses accused criticise criticises criticised criticize criticizes criticized condemn condemns condemned dismiss dismisses dismissed branded urged praised hailed',
 );
 
-export function quotingLemma(lower: string): string | undefined {
-  return QUOTING.get(lower);
+export function isQuotingVerb(lower: string): boolean {
+  return QUOTING_VERBS.has(lower);
 }
 
 /** Participles that report what the main clause's subject said: "X backed the plan, saying …". */
