@@ -15,7 +15,7 @@ import { makePdf } from './helpers/pdf.ts';
 const PAGES = path.join(import.meta.dirname, 'fixtures/web-pages');
 const page = (name: string, file: string) => readFileSync(path.join(PAGES, name, file), 'utf8');
 describe('web pages', () => {
-  it.each(['bbc-1', 'guardian-1', 'theverge', 'wapo-2'])('%s: at least 90 percent of the article, nothing but the article, and its title', (name) => {
+  it.each(['ars-1', 'bbc-1', 'guardian-1', 'nytimes-3', 'theverge', 'wapo-2'])('%s: at least 90 percent of the article, nothing but the article, and its title', (name) => {
     const found = extractHtml(page(name, 'source.html'));
     const { recovered, fromArticle } = articleMeasures(found.paragraphs, page(name, 'expected.html'));
     expect(recovered).toBeGreaterThanOrEqual(0.9);
@@ -45,6 +45,26 @@ describe('web pages', () => {
       "The port authority said it expected the strike to end by Thursday, when a new offer on pensions would be put to the pilots' union.",
     ]);
     expect(found.author).toBe('Jane Roe');
+  });
+
+  it('leaves labels out, and the notes after an article: the print edition, a reprint, a contributor', () => {
+    const lead = 'Harbour pilots in Rotterdam went on strike over pensions on Tuesday, and ships queued outside the port for most of the day.';
+    const html = `<html><head><title>Harbour Pilots Strike</title></head><body><article><h1>Harbour Pilots Strike</h1>
+      <header><h4>Biz &amp; IT —</h4></header><p>${lead}</p><p>Facebook</p><h3>Talks go on</h3>
+      <p>The port authority said it expected the strike to end by Thursday, when a new offer would be put to the union.</p>
+      <p>It said: "Wait."</p>
+      <p>Jan de Vries contributed reporting to this article.</p><p>This article was originally published on Example.com.</p>
+      <div>A version of this article appears in print on <!-- -->, on Page <!-- -->A<!-- -->22<!-- --> of the New York edition</div>
+      </article></body></html>`;
+    const found = extractHtml(html);
+    expect(found.paragraphs).toEqual([lead, 'The port authority said it expected the strike to end by Thursday, when a new offer would be put to the union.', 'It said: "Wait."']);
+    expect(found.warnings).toContain('3 paragraphs left out as labels (a few words, no sentence)');
+  });
+
+  it('does not split a paragraph at HTML comments, nor take a section label for the first paragraph', () => {
+    expect(extractHtml(page('ars-1', 'source.html')).paragraphs[0]).toBe('Two-year-old bug exposes thousands of servers to crippling attack.');
+    const paragraphs = extractHtml(page('nytimes-3', 'source.html')).paragraphs;
+    expect(paragraphs.filter((p) => /New York edition|^, on Page$/.test(p))).toEqual([]);
   });
 
   it('refuses what is not a whole page (an empty file, a fragment Readability cannot walk) as no article', () => {

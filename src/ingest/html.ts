@@ -31,6 +31,9 @@ export function extractArticle(document: Document, pageUrl?: string): Found {
   for (const element of [...document.querySelectorAll('[class], [id], [aria-label]')]) {
     if (element.textContent?.trim() && hasFurnitureName(element, PRUNED_WORD)) element.remove();
   }
+  // Readability makes a paragraph of each run of text between comments: "A version of this
+  // article appears in print on <!-- -->, on Page <!-- -->A<!-- -->22" came out as five.
+  removeComments(document);
   // keepClasses: the furniture filter below reads class names ("advert", "share", "caption").
   const article = readArticle(document);
   const content = article?.content as Element | null | undefined;
@@ -41,15 +44,17 @@ export function extractArticle(document: Document, pageUrl?: string): Found {
   const blocks = blocksOf(content);
   let navigation = 0;
   let furniture = 0;
+  let labels = 0;
   const paragraphs: string[] = [];
   for (const block of blocks) {
     if (isNavigation(block)) navigation++;
     else if (isFurniture(block.text, title, author)) furniture++;
+    else if (isLabel(block.text)) labels++;
     else paragraphs.push(block.text);
   }
   if (paragraphs.join(' ').length < MIN_ARTICLE_CHARS) throw new SourceError('no article found on this page (too little text outside navigation)');
 
-  const found: Found = { paragraphs, warnings: [...countWarning(navigation, 'left out as navigation'), ...countWarning(furniture, 'left out as page furniture (byline, share links, adverts, copyright)')] };
+  const found: Found = { paragraphs, warnings: [...countWarning(navigation, 'left out as navigation'), ...countWarning(furniture, 'left out as page furniture (byline, share links, adverts, copyright)'), ...countWarning(labels, 'left out as labels (a few words, no sentence)')] };
   const outlet = meta.outlet ?? clean(article.siteName);
   const published = meta.published ?? isoDate(article.publishedTime ?? undefined);
   if (title) found.title = title;
@@ -202,6 +207,26 @@ function blocksOf(root: Element): Block[] {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+const COMMENT_NODE = 8;
+
+function removeComments(node: Node): void {
+  for (const child of [...node.childNodes]) {
+    if (child.nodeType === COMMENT_NODE) child.parentNode?.removeChild(child);
+    else if (child.nodeType === ELEMENT_NODE) removeComments(child);
+  }
+}
+
+/**
+ * A section label, a widget's caption or a short subhead ("Biz & IT —", "Facebook", "About the
+ * Author", "$7/month"): too short to quote as evidence, and a one-word match would make it the
+ * best passage for any question with that word.
+ */
+export function isLabel(text: string): boolean {
+  return (text.match(WORDS) ?? []).length < 4 && !SENTENCE_END.test(text);
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+const SENTENCE_END = /[.!?]["'”’)]*$/;
 
 /** A short block that is all (or nearly all) links: a menu, a list of other stories. */
 function isNavigation(block: Block): boolean {
@@ -214,6 +239,11 @@ const FURNITURE_TEXT = [
   /^(?:related(?: stories| articles| content| coverage)?|read more|more from|see also|recommended(?: for you)?|most (?:read|popular))\b.{0,60}$/i,
   /^(?:©|\(c\)|copyright\b).{0,200}$/i,
   /all rights reserved\.?$/i,
+  // The print edition's note, a reprint's, a contributor's line, a date line after the outlet's name.
+  /^a version of this (?:article|story) appears in print\b/i,
+  /^this (?:article|story) (?:was|is|first) (?:originally )?(?:re)?(?:printed|published|appeared)\b/i,
+  /\bcontributed (?:reporting )?to this (?:report|article|story)\.?$/i,
+  /^.{0,40}\bfirst published\b.{0,60}$/i,
 ];
 
 /** A byline line, the headline repeated, share links, "related stories", the copyright footer. */
