@@ -269,6 +269,20 @@ describe('questions as people type them', () => {
     expect(top('mitsubshi suv deal')?.report.id).toBe('carmaker');
   });
 
+  it("counts a correction's derivations no more than the correction", () => {
+    // "goverment" is a guess at "government"; "governor" derives from the guess, not from what was typed.
+    const council = new Library({
+      reports: [
+        { id: 'governor', title: 'Budget row', file: 'governor.md', paragraphs: ['The governor wants the budget cut by a tenth.'] },
+        { id: 'government', title: 'Budget row', file: 'government.md', paragraphs: ['The government wants the budget cut by a fifth.'] },
+        { id: 'other', title: 'Harbour news', file: 'other.md', paragraphs: ['Ships queued outside the harbour all day.'] },
+      ],
+      aliases: [],
+      topics: [],
+    });
+    expect(council.search('how much does the goverment want the budget cut?').hits[0]?.report.id).toBe('government');
+  });
+
   it('finds a derivation WordNet knows (invading / invasion)', () => {
     expect(top('when did invading the island start?')?.passage.paragraph).toBe(1);
   });

@@ -574,13 +574,16 @@ export class Library {
       const terms = new Map<string, number>();
       const synonyms = new Set<string>();
       const offer = (t: string, factor: number) => terms.set(t, Math.max(terms.get(t) ?? 0, factor));
-      if (base) offer(base, known ? 1 : correctionWeight);
+      // What stands for a guess (a correction, a completion) counts no more than the guess: for
+      // "goverment", "governor" is a derivation of the guess "government", not of what was typed.
+      const certainty = known || !base ? 1 : correctionWeight;
+      if (base) offer(base, certainty);
       const related = this.related.of(base ?? term);
-      for (const t of related.derivations) offer(t, derivationWeight);
+      for (const t of related.derivations) offer(t, derivationWeight * certainty);
       if (this.postings.frequency(base ?? term) <= synonymMaxShare * this.passages.length) {
         for (const t of related.synonyms) {
           if (!terms.has(t)) synonyms.add(t);
-          offer(t, synonymWeight);
+          offer(t, synonymWeight * certainty);
         }
       }
       // A word the corpus never uses weighs half as much when it can only be a verb or an adjective
