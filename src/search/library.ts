@@ -3,6 +3,7 @@ import { citationOf, type Citation } from '../answer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { toPassages, type Passage, type Report } from '../corpus/report.ts';
 import type { Topic } from '../corpus/topic.ts';
+import { acronymAliases } from './acronyms.ts';
 import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
 import { BM25, championLists, type ChampionLists } from './champions.ts';
 import { buildIndex } from './index-build.ts';
@@ -321,9 +322,10 @@ export class Library {
     this.reports = corpus.reports;
     this.topics = corpus.topics;
     this.aliases = corpus.aliases;
-    this.analyzer = createAnalyzer(corpus.aliases);
     this.reportsById = new Map(corpus.reports.map((r) => [r.id, r]));
     this.passages = corpus.reports.flatMap(toPassages);
+    // Derived from the text, so a restore finds the same ones without storing them.
+    this.analyzer = createAnalyzer([...corpus.aliases, ...acronymAliases(this.passages.map((p) => p.text), corpus.aliases)]);
     this.passageReport = this.passages.map((p) => this.reportsById.get(p.reportId)!);
     this.firstPassage = new Map();
     this.passages.forEach((p, i) => {
