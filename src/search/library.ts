@@ -139,7 +139,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
  * development set's tuning half (`npm run eval`).
  */
 export interface RankWeights {
-  /** BM25+ of the passage, relative to the best candidate's. */
+  /** BM25+ of the passage for the whole query (see `poolBm25`), relative to the best in the pool. */
   bm25: number;
   /** Query weight the passage's terms carry. */
   passage: number;
@@ -299,6 +299,8 @@ export class Library {
   private readonly speller: Speller;
   /** The corpus's words, each with its term's passage count (see `LibrarySnapshot.words`). */
   private readonly words: Map<string, number>;
+  /** Passages' mean length in characters, for BM25's length normalisation (see `poolBm25`). */
+  private averageChars?: number;
   /** Recently ranked passages, read (see `reading`). */
   private readonly readings = new Map<number, PassageReading>();
   /** WordNet's synonyms and derivations among the corpus's terms. */
@@ -640,19 +642,19 @@ export class Library {
    * among them that match the query best, so a paragraph that answers with few of the query's
    * words, in a story that has them all, is found.
    */
-  private pool(query: Query, reportIds?: readonly string[]): Map<number, number> {
-    const pool = new Map<number, number>();
+  private pool(query: Query, reportIds?: readonly string[]): Set<number> {
+    const pool = new Set<number>();
     for (const candidate of this.candidates(query, this.options.poolSize, reportIds)) {
-      pool.set(candidate.id, candidate.score);
+      pool.add(candidate.id);
       if (pool.size >= this.options.poolSize) break;
     }
-    const reports = [...new Set([...pool.keys()].map((id) => this.passageReport[id]!))]
+    const reports = [...new Set([...pool].map((id) => this.passageReport[id]!))]
       .map((report) => ({ report, share: this.reportShare(query, report) }))
       .sort((a, b) => b.share - a.share)
       .slice(0, this.options.poolReports);
     for (const { report } of reports) {
       const from = this.firstPassage.get(report.id)!;
-      for (let id = from; id < from + report.paragraphs.length; id++) if (!pool.has(id)) pool.set(id, 0);
+      for (let id = from; id < from + report.paragraphs.length; id++) pool.add(id);
     }
     return pool;
   }
@@ -664,12 +666,13 @@ export class Library {
    * and the kind of answer it holds, best first, until `enough` are sure to stay above the rest
    * however their sentences turn out (the pool is ~60 passages; a question reads a handful).
    */
-  private rank(query: Query, pool: Map<number, number>, weights: RankWeights, enough: number): Hit[] {
+  private rank(query: Query, pool: ReadonlySet<number>, weights: RankWeights, enough: number): Hit[] {
     const kind = answerKind(query.text);
-    const topBm25 = Math.max(1e-9, ...pool.values());
+    const bm25s = new Map([...pool].map((id) => [id, this.poolBm25(query, id)]));
+    const topBm25 = Math.max(1e-9, ...bm25s.values());
     const reportShares = new Map<string, number>();
     const wanted = new Set(query.weights.keys());
-    const known = [...pool].map(([id, bm25]) => {
+    const known = [...bm25s].map(([id, bm25]) => {
       const report = this.passageReport[id]!;
       const headline = this.headlineTerms[id]!;
       const has = (t: string) => this.postings.anyIn(t, id, id + 1);
@@ -708,6 +711,22 @@ export class Library {
       });
     }
     return hits.sort((a, b) => b.score - a.score || a.passage.paragraph - b.passage.paragraph);
+  }
+
+  /**
+   * BM25+ of a passage for the whole query, each term weighted as the query weighs it (its rarity,
+   * times how much it stands for the typed word) and counted once: the same measure for every
+   * passage of the pool, those BM25 proposed and those their report brought in alike. (The index's
+   * own scores are from the rarest terms only, in a large corpus, and a report's other passages
+   * have none: an answer that names few of the question's words lost to the lead that names them.)
+   */
+  private poolBm25(query: Query, id: number): number {
+    const { k, b, d } = BM25;
+    this.averageChars ??= this.passages.reduce((sum, p) => sum + p.text.length, 0) / Math.max(1, this.passages.length);
+    const saturation = d + (k + 1) / (1 + k * (1 - b + (b * this.passages[id]!.text.length) / this.averageChars));
+    let score = 0;
+    for (const [term, weight] of query.weights) if (this.postings.anyIn(term, id, id + 1)) score += weight * saturation * this.headlineBoost(id, term);
+    return score;
   }
 
   /**
