@@ -32,7 +32,7 @@ export interface LibraryOptions {
    * Relevance rule: a passage answers a query when the query terms it (or, at half weight, its
    * report's headline) contains carry more than this share of the query's weight, each term
    * weighted by its rarity in the corpus (IDF; a word the corpus never uses weighs as much as its
-   * rarest term). A term matched through a spelling correction counts `correctionWeight`. Default 0.5.
+   * rarest term). A term matched through a spelling correction counts `correctionWeight`. Default 0.55.
    */
   minCoverage: number;
   /**
@@ -114,7 +114,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   fuzzyMinLength: 5,
   prefixMinLength: 3,
   headlineBoost: 1.5,
-  minCoverage: 0.5,
+  minCoverage: 0.55,
   minSentenceCoverage: 0.3,
   partialCoverage: 0.5,
   maxMissingShare: 0.4,
