@@ -23,6 +23,8 @@ describe('text analysis', () => {
   it('drops stop words and question framing', () => {
     expect(terms('What did they say about the talks?')).toEqual(['talk']);
     expect(terms('what is it')).toEqual([]);
+    // "won't" is one word ("wont"); "won" alone is the verb, which who-won questions turn on.
+    expect(terms("Who won? It won't matter.")).toEqual(['won', 'matter']);
   });
 
   it('stems with Porter2, which keeps "news" intact', () => {

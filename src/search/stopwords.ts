@@ -11,7 +11,7 @@ his how i if in into is isn it its itself just let me might more most much must 
 nor not now of off on once only or other others our ours ourselves out over own same shall shan she should
 shouldn so some something such than that the their theirs them themselves then there these they this those
 through thus to too under until up upon us very was wasn we were weren what whatever when where whether which
-while who whom whose why will with won would wouldn yet you your yours yourself yourselves
+while who whom whose why will with would wouldn yet you your yours yourself yourselves
 dont doesnt didnt isnt arent wasnt werent wont cant couldnt wouldnt shouldnt hasnt havent hadnt its
 also ll re ve s t d m
 `;
