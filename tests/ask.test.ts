@@ -32,6 +32,8 @@ describe('ask', () => {
     expect(first('How much military aid did Washington allocate for Israel?')!.text).toContain('$38 billion');
     expect(first('Who headed the working group behind the Kiev Security Compact?')!.text).toContain('Andriy Yermak');
     expect(first('What did the Financial Times report about sanctons?')!.text).toContain('sanctions relief');
+    // The reports say "Western allies", "Western leaders"; a member asks about "the West".
+    expect(ask(library, { query: 'What guarantees might the West offer Ukraine?' })).toMatchObject({ answered: true, status: 'answered' });
   });
 
   it.each([
