@@ -30,12 +30,18 @@ export function championLists(
   for (const [term, list] of lists) {
     const { passages, counts: occurrences } = counts.lists.get(term) ?? { passages: [], counts: [] };
     passages.forEach((id, i) => {
-      const tf = occurrences[i]!;
-      const norm = k * (1 - b + (b * counts.lengths[id]!) / averageLength);
-      keepBest(list, [id, (d + (tf * (k + 1)) / (tf + norm)) * boost(id, term)], size);
+      keepBest(list, [id, bm25Saturation(occurrences[i]!, counts.lengths[id]!, averageLength) * boost(id, term)], size);
     });
   }
   return lists;
+}
+
+/**
+ * BM25+'s share of a term's IDF that a passage earns: its term frequency, saturated, over its
+ * length relative to the average (in the same unit).
+ */
+export function bm25Saturation(tf: number, length: number, averageLength: number): number {
+  return d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / averageLength));
 }
 
 /** Inserts into a list kept sorted best first and at most `size` long; ties keep corpus order. */

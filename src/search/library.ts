@@ -5,7 +5,7 @@ import { toPassages, type Passage, type Report } from '../corpus/report.ts';
 import type { Topic } from '../corpus/topic.ts';
 import { acronymAliases } from './acronyms.ts';
 import { createAnalyzer, type AliasGroup, type Analyzer } from './analysis.ts';
-import { BM25, championLists, type ChampionLists } from './champions.ts';
+import { BM25, bm25Saturation, championLists, type ChampionLists } from './champions.ts';
 import { buildIndex } from './index-build.ts';
 import { countTerms } from './term-counts.ts';
 import { SpeakerIndex, type StatementTable } from './speakers.ts';
@@ -300,7 +300,7 @@ export class Library {
   /** The corpus's words, each with its term's passage count (see `LibrarySnapshot.words`). */
   private readonly words: Map<string, number>;
   /** Passages' mean length in characters, for BM25's length normalisation (see `poolBm25`). */
-  private averageChars?: number;
+  private readonly averageChars: number;
   /** Recently ranked passages, read (see `reading`). */
   private readonly readings = new Map<number, PassageReading>();
   /** WordNet's synonyms and derivations among the corpus's terms. */
@@ -329,6 +329,7 @@ export class Library {
     // Derived from the text, so a restore finds the same ones without storing them.
     this.analyzer = createAnalyzer([...corpus.aliases, ...acronymAliases(this.passages.map((p) => p.text), corpus.aliases)]);
     this.passageReport = this.passages.map((p) => this.reportsById.get(p.reportId)!);
+    this.averageChars = this.passages.reduce((sum, p) => sum + p.text.length, 0) / Math.max(1, this.passages.length);
     this.firstPassage = new Map();
     this.passages.forEach((p, i) => {
       if (p.paragraph === 1) this.firstPassage.set(p.reportId, i);
@@ -668,14 +669,17 @@ export class Library {
    */
   private rank(query: Query, pool: ReadonlySet<number>, weights: RankWeights, enough: number): Hit[] {
     const kind = answerKind(query.text);
-    const bm25s = new Map([...pool].map((id) => [id, this.poolBm25(query, id)]));
-    const topBm25 = Math.max(1e-9, ...bm25s.values());
+    // The query's terms each passage has, looked up once: BM25, the shares and the coverage read them.
+    const present = [...pool].map((id) => ({ id, terms: new Set(query.terms.filter((t) => this.postings.anyIn(t, id, id + 1))) }));
+    const bm25s = present.map(({ id, terms }) => this.poolBm25(query, id, terms));
+    const topBm25 = Math.max(1e-9, ...bm25s);
     const reportShares = new Map<string, number>();
     const wanted = new Set(query.weights.keys());
-    const known = [...bm25s].map(([id, bm25]) => {
+    const known = present.map(({ id, terms }, i) => {
+      const bm25 = bm25s[i]!;
       const report = this.passageReport[id]!;
       const headline = this.headlineTerms[id]!;
-      const has = (t: string) => this.postings.anyIn(t, id, id + 1);
+      const has = (t: string) => terms.has(t);
       let reportShare = reportShares.get(report.id);
       if (reportShare === undefined) reportShares.set(report.id, (reportShare = this.reportShare(query, report)));
       const score =
@@ -720,12 +724,10 @@ export class Library {
    * own scores are from the rarest terms only, in a large corpus, and a report's other passages
    * have none: an answer that names few of the question's words lost to the lead that names them.)
    */
-  private poolBm25(query: Query, id: number): number {
-    const { k, b, d } = BM25;
-    this.averageChars ??= this.passages.reduce((sum, p) => sum + p.text.length, 0) / Math.max(1, this.passages.length);
-    const saturation = d + (k + 1) / (1 + k * (1 - b + (b * this.passages[id]!.text.length) / this.averageChars));
+  private poolBm25(query: Query, id: number, present: ReadonlySet<string>): number {
+    const saturation = bm25Saturation(1, this.passages[id]!.text.length, this.averageChars);
     let score = 0;
-    for (const [term, weight] of query.weights) if (this.postings.anyIn(term, id, id + 1)) score += weight * saturation * this.headlineBoost(id, term);
+    for (const term of present) score += query.weights.get(term)! * saturation * this.headlineBoost(id, term);
     return score;
   }
 

@@ -194,9 +194,8 @@ export class SpeakerIndex {
     // Each person's statements are read once, however many of them matched (a common name has thousands).
     const reportsOf = new Map<number, Set<number>>();
     for (const i of matched) {
-      const reports = reportsOf.get(canonical[i]!);
-      if (reports) reports.add(report[i]!);
-      else reportsOf.set(canonical[i]!, new Set([report[i]!]));
+      if (!reportsOf.has(canonical[i]!)) reportsOf.set(canonical[i]!, new Set());
+      reportsOf.get(canonical[i]!)!.add(report[i]!);
     }
     const out = new Set(matched);
     for (const [person, reports] of reportsOf) {
