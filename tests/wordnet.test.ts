@@ -28,6 +28,8 @@ describe('WordNet relations, as terms', () => {
     // Inflected words, by WordNet's detachment rules; not a typo whose stem is a word's ("rougly", "rouge").
     for (const word of ['tanks', 'invading', 'stopped', 'bigger', 'countries', 'churches']) expect(related.isEnglish(word)).toBe(true);
     expect(related.isEnglish('rougly')).toBe(false);
+    // Each rule for its own parts of speech: "quat" is a noun, so "quater" is a typo, not its comparative.
+    expect(related.isEnglish('quater')).toBe(false);
     expect(related.looksEnglish('conect')).toBe(true);
     expect(related.looksEnglish('dogecoin')).toBe(false);
   });

