@@ -168,6 +168,16 @@ describe('a large corpus', () => {
     expect(large.search('talks in Paris').hits).toEqual([]);
   });
 
+  it('weighs a noun that no passage uses in full: thousands of passages that never write "puppy" are not about puppies', () => {
+    const question = 'how is the puppy at the Geneva talks?';
+    expect(large.search(question)).toMatchObject({ status: 'declined', hits: [], missing: ['puppy'] });
+    // A verb the corpus lacks still only frames the question.
+    expect(large.search('when were the ceasefire talks in Geneva rescheduled?').status).toBe('answered');
+    // In a small corpus, a missing word is more likely the asker's wording than the subject.
+    const asSmall = new Library({ reports: [...large.reports], aliases: [], topics: [] }, { coverageDeclinesFrom: 5000 });
+    expect(asSmall.search(question).status).not.toBe('declined');
+  });
+
   const champions = new Library({
     reports: [
       {

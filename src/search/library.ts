@@ -62,7 +62,8 @@ export interface LibraryOptions {
   maxMissingNameShare: number;
   /**
    * Weight of a query word that neither the corpus nor any correction or synonym has, but that is
-   * an English word (a missing name weighs in full), relative to the query's found words' average. Default 0.75.
+   * an English word, relative to the query's found words' average. A missing name weighs in full, and
+   * so does a missing noun in a corpus of at least `coverageDeclinesFrom` passages. Default 0.75.
    */
   missingWordWeight: number;
   /** Weight of a term reached by correcting a typed word, relative to the word as typed. Default 0.7. */
@@ -603,11 +604,15 @@ export class Library {
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which
-    // in a small corpus would outweigh every word it has. A missing name weighs in full.
+    // in a small corpus would outweigh every word it has. A missing name weighs in full, and so does a
+    // missing noun in a large corpus: thousands of passages that never write "puppy" are not about puppies.
     const found = words.filter((w) => w.terms.size > 0);
     const typical = found.length ? found.reduce((sum, w) => sum + w.weight, 0) / found.length : undefined;
+    const large = this.passages.length >= this.options.coverageDeclinesFrom;
     for (const word of words) {
-      if (word.terms.size === 0 && !word.name && typical !== undefined) word.weight = Math.min(word.weight, typical) * this.options.missingWordWeight;
+      if (word.terms.size > 0 || word.name || typical === undefined) continue;
+      if (large && !isVerbOrAdjective(word.typed.toLowerCase())) continue;
+      word.weight = Math.min(word.weight, typical) * this.options.missingWordWeight;
     }
     const weights = new Map<string, number>();
     for (const word of words) {
