@@ -10,6 +10,8 @@ describe('answer kinds', () => {
   it.each([
     ['How much did the deal cost?', 'amount'],
     ['how many jobs will go', 'amount'],
+    ['how fast did the economy grow?', 'amount'],
+    ['what rate will the bank set?', 'amount'],
     ['When does the show start?', 'time'],
     ['who knocked Nadal out?', 'agent'],
     ['Where will the final be played?', 'place'],

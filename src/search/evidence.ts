@@ -7,7 +7,7 @@ import { sentenceRanges } from './sentences.ts';
 export type AnswerKind = 'amount' | 'time' | 'agent' | 'place';
 
 const ASKS: Array<[AnswerKind, RegExp]> = [
-  ['amount', /\bhow (?:much|many|big|large|long|far|old|high|low)\b|\bwhat (?:percentage|proportion|share|price|amount|number|figure|sum|score|fine|cost)\b|\bscore\b/i],
+  ['amount', /\bhow (?:much|many|big|large|long|far|old|high|low|fast|quick(?:ly)?|tall|heavy|deep|wide|often)\b|\bwhat (?:percentage|proportion|share|price|amount|number|figure|sum|score|fine|cost|rate|speed)\b|\bscore\b/i],
   ['time', /\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bhow soon\b/i],
   ['agent', /\bwho(?:m|se)?\b|\bwhich (?:company|firm|group|team|player|club|country|man|woman|person|minister|bank)\b/i],
   ['place', /\bwhere\b|\bwhich (?:city|town|country|venue|region)\b/i],
