@@ -295,6 +295,21 @@ describe('questions as people type them', () => {
     expect(council.search('how much does the goverment want the budget cut?').hits[0]?.report.id).toBe('government');
   });
 
+  it('gives a name typed with a capital no synonyms ("Jade" Johnson is not tired)', () => {
+    const athletics = new Library(
+      {
+        reports: [{ id: 'jump', title: 'Long jump', file: 'jump.md', paragraphs: ['Jade Johnson won the long jump.', 'The tired runners rested.'] }],
+        aliases: [],
+        topics: [],
+      },
+      // In two paragraphs every word is common: synonyms are looked up for all.
+      { synonymMaxShare: 1 },
+    );
+    expect(athletics.search('what did Jade Johnson win?').terms).not.toContain('tire');
+    // Typed in lower case, the word may be WordNet's: its synonyms stand in.
+    expect(athletics.search('who felt jade after the race?').terms).toContain('tire');
+  });
+
   it('finds a derivation WordNet knows (invading / invasion)', () => {
     expect(top('when did invading the island start?')?.passage.paragraph).toBe(1);
   });

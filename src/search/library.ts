@@ -586,7 +586,8 @@ export class Library {
       if (base) offer(base, certainty);
       const related = this.related.of(base ?? term);
       for (const t of related.derivations) offer(t, derivationWeight * certainty);
-      if (this.postings.frequency(base ?? term) <= synonymMaxShare * this.passages.length) {
+      // A name has no synonyms: "Jade" Johnson is not "tire" or "fatigue" (WordNet's jade).
+      if (!nameLike && this.postings.frequency(base ?? term) <= synonymMaxShare * this.passages.length) {
         for (const t of related.synonyms) {
           if (!terms.has(t)) synonyms.add(t);
           offer(t, synonymWeight * certainty);
