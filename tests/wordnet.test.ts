@@ -19,6 +19,10 @@ describe('WordNet relations, as terms', () => {
     const related = new RelatedVocabulary((t) => corpus.has(t));
     expect(related.of('invad')).toEqual({ derivations: ['invas'], synonyms: [] });
     expect(related.of('nation').synonyms).toEqual(['countri']);
+    // A derivation's target is found in its own part of speech's file: the same offset in another
+    // file is another word ("vote" is not derived from "gentle", nor "leap" from "alternate").
+    expect(wordNet().derivations.get('vote')).toEqual(['voter']);
+    expect(wordNet().derivations.get('leap')).toEqual(['leaper']);
   });
 
   it('tells English words (and their near typos) from names', () => {

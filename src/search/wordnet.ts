@@ -29,12 +29,14 @@ export interface Relations {
  */
 const SENSES = 1;
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+/** Each part's letter in the data files' pointers. */
+const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
 /** A lemma's parts of speech as bits, in `Relations.english`. */
 export const PART_BITS = { noun: 1, verb: 2, adj: 4, adv: 8 } as const;
 
 const require = createRequire(import.meta.url);
 /** Bump when what `parse` keeps changes, so an old cache file is not read. */
-const CACHE_VERSION = 11;
+const CACHE_VERSION = 12;
 
 let loaded: Relations | undefined;
 
@@ -69,8 +71,8 @@ interface Synset {
   words: string[];
   /** Per word: capitalised here ("Obama", "Mona"): a name in this sense, not an English word. */
   proper: boolean[];
-  /** Lexical "+" pointers: [source word index (1-based), target synset offset, target word index]. */
-  derived: Array<[number, string, number]>;
+  /** Lexical "+" pointers: [source word index (1-based), target synset offset, target word index, target's part of speech]. */
+  derived: Array<[number, string, number, string]>;
 }
 
 /** Lemmas as the analyser's terms: what queries and the corpus are compared in. */
@@ -100,7 +102,7 @@ function parse(dict: string) {
   const synonyms = new Map<string, Set<string>>();
   const derivations = new Map<string, Set<string>>();
   const targets = new Map<string, Map<string, Synset>>();
-  const pendingDerivations: Array<[string, string, number]> = [];
+  const pendingDerivations: Array<[string, string, number, string]> = [];
   const lemmas = new Map<string, number>();
   const familiar = new Set<string>();
   const add = (map: Map<string, Set<string>>, from: string, to: string) => {
@@ -125,7 +127,7 @@ function parse(dict: string) {
       for (let p = 0; p < pointers; p++, at += 4) {
         if (fields[at] !== '+') continue;
         const link = fields[at + 3]!;
-        derived.push([parseInt(link.slice(0, 2), 16), fields[at + 1]!, parseInt(link.slice(2), 16)]);
+        derived.push([parseInt(link.slice(0, 2), 16), fields[at + 1]!, parseInt(link.slice(2), 16), fields[at + 2]!]);
       }
       synsets.set(fields[0]!, { words, proper, derived });
     }
@@ -150,16 +152,15 @@ function parse(dict: string) {
           if (tagged > 0) familiar.add(word);
         }
         if (sense < SENSES) for (const other of synset.words) if (!other.includes(' ')) add(synonyms, word, other);
-        for (const [source, target, targetWord] of synset.derived) if (source === index) pendingDerivations.push([word, target, targetWord]);
+        for (const [source, target, targetWord, pos] of synset.derived) if (source === index) pendingDerivations.push([word, target, targetWord, pos]);
       });
     }
-    targets.set(part[0]!, synsets);
+    targets.set(POS[part], synsets);
   }
-  for (const [word, offset, index] of pendingDerivations) {
-    for (const synsets of targets.values()) {
-      const target = synsets.get(offset)?.words[index - 1];
-      if (target && !target.includes(' ')) add(derivations, word, target);
-    }
+  // An offset is a position in one part of speech's file: the pointer says which ("s", an adjective satellite, is in the adjectives').
+  for (const [word, offset, index, pos] of pendingDerivations) {
+    const target = targets.get(pos === 's' ? 'a' : pos)?.get(offset)?.words[index - 1];
+    if (target && !target.includes(' ')) add(derivations, word, target);
   }
   const frozen = (map: Map<string, Set<string>>) => new Map([...map].map(([k, v]) => [k, [...v]]));
   return { synonyms: frozen(synonyms), derivations: frozen(derivations), lemmas: [...lemmas], familiar: [...familiar] };
