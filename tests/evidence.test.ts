@@ -45,6 +45,17 @@ describe('bestSentence', () => {
 describe('Postings', () => {
   const analysed = [['talk', 'geneva'], ['grain'], ['talk', 'grain'], ['ceasefir']];
 
+  it('counts each term in each passage, in one pass', () => {
+    const counts = countTerms([['talk', 'talk', 'geneva'], ['grain'], ['talk', 'grain', 'grain', 'talk']]);
+    expect([...counts.lists]).toEqual([
+      ['talk', { passages: [0, 2], counts: [2, 2] }],
+      ['geneva', { passages: [0], counts: [1] }],
+      ['grain', { passages: [1, 2], counts: [1, 2] }],
+    ]);
+    expect(counts.lengths).toEqual([3, 1, 4]);
+    expect(counts.distinct).toEqual([2, 1, 2]);
+  });
+
   it('tells whether a range of passages holds a term', () => {
     const postings = Postings.fromCounts(countTerms(analysed));
     expect(postings.anyIn('talk', 1, 2)).toBe(false);

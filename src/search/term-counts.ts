@@ -17,21 +17,22 @@ export function countTerms(analysed: readonly (readonly string[])[]): TermCounts
   const lists: TermCounts['lists'] = new Map();
   const lengths: number[] = [];
   const distinct: number[] = [];
-  const inPassage = new Map<string, number>();
   analysed.forEach((terms, passage) => {
-    inPassage.clear();
-    for (const term of terms) inPassage.set(term, (inPassage.get(term) ?? 0) + 1);
-    for (const [term, count] of inPassage) {
-      const list = lists.get(term);
-      if (list) {
+    let unique = 0;
+    for (const term of terms) {
+      let list = lists.get(term);
+      if (!list) lists.set(term, (list = { passages: [], counts: [] }));
+      // Passages are counted in order: a term met before in this one is its list's last entry.
+      const last = list.passages.length - 1;
+      if (last >= 0 && list.passages[last] === passage) list.counts[last]!++;
+      else {
         list.passages.push(passage);
-        list.counts.push(count);
-      } else {
-        lists.set(term, { passages: [passage], counts: [count] });
+        list.counts.push(1);
+        unique++;
       }
     }
     lengths.push(terms.length);
-    distinct.push(inPassage.size);
+    distinct.push(unique);
   });
   return { lists, lengths, distinct };
 }
