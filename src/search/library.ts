@@ -228,6 +228,8 @@ interface QueryWord {
   entity: boolean;
   /** Those of `terms` that are only WordNet synonyms: they count half as evidence that a passage answers. */
   synonyms: Set<string>;
+  /** Missing, and only ever a verb or an adjective to the lexicon: it frames the question ("succeed", "face"). */
+  framing: boolean;
 }
 
 /**
@@ -601,7 +603,7 @@ export class Library {
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
       const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || coded || !this.related.looksEnglish(term));
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, entity: name && (knownName || (capitalised && !inWordNet)) });
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, framing, entity: name && (knownName || (capitalised && !inWordNet)) });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which
@@ -612,7 +614,7 @@ export class Library {
     const large = this.passages.length >= this.options.coverageDeclinesFrom;
     for (const word of words) {
       if (word.terms.size > 0 || word.name || typical === undefined) continue;
-      if (large && !isVerbOrAdjective(word.typed.toLowerCase())) continue;
+      if (large && !word.framing) continue;
       word.weight = Math.min(word.weight, typical) * this.options.missingWordWeight;
     }
     const weights = new Map<string, number>();

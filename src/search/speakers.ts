@@ -193,10 +193,7 @@ export class SpeakerIndex {
     const { canonical, report } = this.table;
     // Each person's statements are read once, however many of them matched (a common name has thousands).
     const reportsOf = new Map<number, Set<number>>();
-    for (const i of matched) {
-      if (!reportsOf.has(canonical[i]!)) reportsOf.set(canonical[i]!, new Set());
-      reportsOf.get(canonical[i]!)!.add(report[i]!);
-    }
+    for (const i of matched) reportsOf.set(canonical[i]!, (reportsOf.get(canonical[i]!) ?? new Set()).add(report[i]!));
     const out = new Set(matched);
     for (const [person, reports] of reportsOf) {
       for (const j of this.statementsByName[person]!) if (canonical[j] === person && reports.has(report[j]!)) out.add(j);
