@@ -43,6 +43,8 @@ const CAPITAL = /\p{Lu}/u;
 const ONE_CAPITAL = /^\p{Lu}$/u;
 const HAS_DIGIT = /\d/;
 const CODE_PLURAL = /^(\S*\p{L}\S*\d)s$/u;
+/** Where `mergeDottedAbbreviations` may have something to merge ("U.S"). */
+const MAY_BE_DOTTED = /\p{Lu}\.\p{Lu}/u;
 
 const foldCache = new Map<string, string>();
 
@@ -111,17 +113,19 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     const stemmed = stemOf(normal);
     return words.get(stemmed) ?? stemmed;
   };
-  // Words repeat (Zipf): remembering each word's term makes analysis mostly map lookups.
-  const termCache = new Map<string, string | null>();
-  const processTerm = (word: string): string | null => {
-    let term = termCache.get(word);
-    if (term === undefined) {
-      term = analyse(word);
-      if (termCache.size < TERM_CACHE_LIMIT) termCache.set(word, term);
-    }
-    return term;
-  };
+  // Words repeat (Zipf): remembering each word's term, and whether it may start an alias phrase,
+  // makes analysis mostly one map lookup per word.
   const phraseStarts = new Set(phrases.keys());
+  const cache = new Map<string, { term: string | null; phrase: boolean }>();
+  const entryOf = (word: string) => {
+    let entry = cache.get(word);
+    if (entry === undefined) {
+      entry = { term: analyse(word), phrase: phraseStarts.has(word.toLowerCase()) };
+      if (cache.size < TERM_CACHE_LIMIT) cache.set(word, entry);
+    }
+    return entry;
+  };
+  const processTerm = (word: string): string | null => entryOf(word).term;
 
   /** Words with offsets in the original text; an alias phrase is one entry spanning its words. */
   const spans = (text: string) => {
@@ -134,10 +138,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     const out: Array<{ word: string; start: number; end: number; resolved?: string }> = [];
     for (let i = 0; i < merged.length; i++) {
       const current = merged[i]!;
-      const candidates = phraseStarts.has(current.word.toLowerCase()) ? phrases.get(normalWord(current.word)) : undefined;
-      const hit = candidates?.find((p) =>
-        p.words.every((w, k) => merged[i + k] !== undefined && normalWord(merged[i + k]!.word) === w),
-      );
+      const hit = phraseAt(merged, i, (s) => s.word);
       if (hit) {
         const last = merged[i + hit.words.length - 1]!;
         out.push({ word: folded.slice(current.start, last.end), start: current.start, end: last.end, resolved: hit.canonical });
@@ -149,6 +150,13 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     return out;
   };
 
+  /** The alias phrase starting at word `i`, if any. */
+  const phraseAt = <T>(list: readonly T[], i: number, wordOf: (item: T) => string) => {
+    const first = wordOf(list[i]!);
+    if (!entryOf(first).phrase) return undefined;
+    return phrases.get(normalWord(first))?.find((p) => p.words.every((w, k) => list[i + k] !== undefined && normalWord(wordOf(list[i + k]!)) === w));
+  };
+
   const tokenize = (text: string): string[] =>
     spans(text).map((s) => (s.resolved === undefined ? s.word : RESOLVED + s.resolved));
 
@@ -156,16 +164,27 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     tokenize,
     processTerm,
     terms(text) {
+      const folded = fold(text);
+      // Most paragraphs have no dotted abbreviation to merge: their words need no offsets.
+      if (MAY_BE_DOTTED.test(folded)) return spans(text).flatMap((s) => s.resolved ?? processTerm(s.word) ?? []);
+      const found = folded.match(WORD) ?? [];
       const out: string[] = [];
-      for (const token of tokenize(text)) {
-        const term = processTerm(token);
-        if (term !== null) out.push(term);
+      for (let i = 0; i < found.length; i++) {
+        const word = found[i]!;
+        const hit = phraseAt(found, i, (w) => w);
+        if (hit) {
+          out.push(hit.canonical);
+          i += hit.words.length - 1;
+        } else {
+          const term = entryOf(word).term;
+          if (term !== null) out.push(term);
+        }
       }
       return out;
     },
     vocabulary() {
       const out = new Map<string, string>();
-      for (const [token, term] of termCache) {
+      for (const [token, { term }] of cache) {
         if (term !== null && !token.startsWith(RESOLVED)) out.set(token.toLowerCase().replace(POSSESSIVE, ''), term);
       }
       return out;
