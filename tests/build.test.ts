@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
+import { buildLibrary } from '../src/engine/build.ts';
 import { extractAttributions } from '../src/search/attribution.ts';
 import { Library } from '../src/search/library.ts';
 import { tabulateStatements } from '../src/search/speakers.ts';
@@ -19,6 +23,34 @@ describe('Library.build', () => {
     expect(parallel.speakers.find('Duda')).toEqual(onOneThread.speakers.find('Duda'));
     expect(parallel.search('When did the talks resume?')).toEqual(onOneThread.search('When did the talks resume?'));
     expect(parallel.buildMs).toBeGreaterThan(0);
+  });
+});
+
+describe('buildLibrary', () => {
+  const quiet = { warn() {}, debug() {} };
+
+  it('tells the paragraphs read so far after each report, so the statement worker can start during the loading', async () => {
+    const heard: number[] = [];
+    const corpus = await loadCorpus(CORPUS_DIR, (paragraphs) => heard.push(paragraphs));
+    expect(heard).toHaveLength(corpus.reports.length);
+    expect(heard.at(-1)).toBe(corpus.reports.reduce((sum, r) => sum + r.paragraphs.length, 0));
+    expect(heard).toEqual([...heard].sort((a, b) => a - b));
+  });
+
+  it('builds with a worker started while loading, then restores without one, with the same statements', async () => {
+    const onOneThread = await loadSeedLibrary();
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'dossier-build-'));
+    try {
+      const settings = { cacheDir, library: { parallelFromParagraphs: 1 } };
+      const built = await buildLibrary(CORPUS_DIR, settings, quiet);
+      expect(built.restored).toBe(false);
+      expect(built.speakers.table).toEqual(onOneThread.speakers.table);
+      const restored = await buildLibrary(CORPUS_DIR, settings, quiet);
+      expect(restored.restored).toBe(true);
+      expect(restored.speakers.table).toEqual(onOneThread.speakers.table);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });
 

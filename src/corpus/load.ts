@@ -46,8 +46,9 @@ const aliasFileSchema = z.array(z.array(z.string().trim().min(1)).min(1));
 /**
  * Reads every report under `dir` (sub-folders too) in a stable order (by path), and the alias and
  * topic files. Validates everything before returning, so a caller never sees half a corpus.
+ * `onParagraphs`, if given, hears the paragraphs read so far after each report.
  */
-export async function loadCorpus(dir: string): Promise<Corpus> {
+export async function loadCorpus(dir: string, onParagraphs?: (paragraphs: number) => void): Promise<Corpus> {
   const root = await realpath(dir).catch(() => {
     throw new CorpusError(dir, 'corpus folder not found');
   });
@@ -68,12 +69,14 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
 
   const reports: Report[] = [];
   const ids = new Map<string, string>();
+  let paragraphs = 0;
   for (const file of reportFiles) {
     const report = parseReport(file, path.extname(file).toLowerCase(), readInside(root, file, links.has(file)));
     const earlier = ids.get(report.id);
     if (earlier) throw new CorpusError(file, `duplicate id "${report.id}" (also used by ${earlier})`);
     ids.set(report.id, file);
     reports.push(report);
+    onParagraphs?.((paragraphs += report.paragraphs.length));
   }
   return {
     dir: root,

@@ -1,6 +1,8 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { loadCorpus, type Corpus } from '../corpus/load.ts';
 import { Library, type LibraryOptions } from '../search/library.ts';
 import { readSnapshot, snapshotFile, snapshotKey, writeSnapshot } from '../search/snapshot.ts';
+import { StatementWorker } from '../search/statements.ts';
 import { wordNet } from '../search/wordnet.ts';
 
 /** Where a build reports what it noticed (a pino logger, or a worker forwarding to one). */
@@ -17,10 +19,23 @@ export interface BuildSettings {
 
 /** Loads a corpus folder and builds its library, or restores it from a snapshot when unchanged. */
 export async function buildLibrary(corpusDir: string, settings: BuildSettings, log: BuildLog): Promise<Library> {
-  const corpus = await loadCorpus(corpusDir);
-  for (const warning of corpus.warnings) log.warn({ corpus: corpus.dir }, warning);
   const options = settings.library ?? {};
-  const library = settings.cacheDir ? await cachedLibrary(corpus, settings.cacheDir, options, log) : await Library.build(corpus, options);
+  // A large corpus's statement worker starts as soon as the loading has read enough paragraphs, so
+  // that its start-up overlaps the rest of the loading; not when a snapshot is likely to be restored.
+  let worker: StatementWorker | undefined;
+  const mayRestore = settings.cacheDir !== undefined && existsSync(snapshotFile(settings.cacheDir, realDir(corpusDir)));
+  const startWorker = (paragraphs: number) => {
+    if (!worker && Library.sharesItsBuild(paragraphs, options)) worker = new StatementWorker();
+  };
+  let corpus: Corpus;
+  try {
+    corpus = await loadCorpus(corpusDir, mayRestore ? undefined : startWorker);
+  } catch (error) {
+    worker?.stop();
+    throw error;
+  }
+  for (const warning of corpus.warnings) log.warn({ corpus: corpus.dir }, warning);
+  const library = settings.cacheDir ? await cachedLibrary(corpus, settings.cacheDir, options, log, worker) : await Library.build(corpus, options, worker);
   // Read just after start-up rather than at the first question that needs it (a fresh install
   // parses it: about two seconds), and not during start-up, which it would lengthen.
   setImmediate(wordNet);
@@ -31,20 +46,31 @@ export async function buildLibrary(corpusDir: string, settings: BuildSettings, l
   return library;
 }
 
-async function cachedLibrary(corpus: Corpus, cacheDir: string, options: Partial<LibraryOptions>, log: BuildLog): Promise<Library> {
+/** The folder's real path (as `loadCorpus` names it), or the path as given when it is not there. */
+function realDir(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
+async function cachedLibrary(corpus: Corpus, cacheDir: string, options: Partial<LibraryOptions>, log: BuildLog, worker?: StatementWorker): Promise<Library> {
   const file = snapshotFile(cacheDir, corpus.dir);
   const key = snapshotKey(corpus, options);
   const read = await readSnapshot(file, key);
   if ('snapshot' in read) {
     try {
-      return new Library(corpus, options, read.snapshot);
+      const restored = new Library(corpus, options, read.snapshot);
+      worker?.stop();
+      return restored;
     } catch (error) {
       log.warn({ file, reason: (error as Error).message }, 'snapshot unusable; rebuilding');
     }
   } else if ('corrupt' in read) {
     log.warn({ file, reason: read.corrupt }, 'snapshot unreadable; rebuilding');
   }
-  const library = await Library.build(corpus, options);
+  const library = await Library.build(corpus, options, worker);
   try {
     const bytes = await writeSnapshot(file, key, library.toSnapshot());
     log.debug({ file, bytes }, 'snapshot saved');

@@ -9,7 +9,7 @@ import { BM25, bm25Saturation, championLists, type ChampionLists } from './champ
 import { buildIndex } from './index-build.ts';
 import { countTerms } from './term-counts.ts';
 import { SpeakerIndex, type StatementTable } from './speakers.ts';
-import { extractStatements, extractStatementsInWorker } from './statements.ts';
+import { extractStatements, StatementWorker } from './statements.ts';
 import { answerKind, bestSentence, hasAnswerKind } from './evidence.ts';
 import { type PackedPostings, Postings } from './postings.ts';
 import { RelatedVocabulary } from './related.ts';
@@ -385,17 +385,25 @@ export class Library {
   /**
    * Builds the library over a corpus; a large one's statements are extracted in a worker thread
    * meanwhile (see `parallelFromParagraphs`), and this thread takes the reports the worker has not
-   * reached once it is done indexing: the build takes about half the two threads' work.
+   * reached once it is done indexing: the build takes about half the two threads' work. `worker`:
+   * one started already (see `buildLibrary`), used or stopped.
    */
-  static async build(corpus: Pick<Corpus, 'reports' | 'aliases' | 'topics'>, options: Partial<LibraryOptions> = {}): Promise<Library> {
+  static async build(corpus: Pick<Corpus, 'reports' | 'aliases' | 'topics'>, options: Partial<LibraryOptions> = {}, worker?: StatementWorker): Promise<Library> {
     const started = performance.now();
-    const paragraphs = corpus.reports.reduce((sum, r) => sum + r.paragraphs.length, 0);
-    if (paragraphs < (options.parallelFromParagraphs ?? DEFAULT_LIBRARY_OPTIONS.parallelFromParagraphs)) return new Library(corpus, options);
-    const statements = extractStatementsInWorker(corpus.reports);
+    if (!Library.sharesItsBuild(corpus.reports.reduce((sum, r) => sum + r.paragraphs.length, 0), options)) {
+      worker?.stop();
+      return new Library(corpus, options);
+    }
+    const statements = (worker ?? new StatementWorker()).extract(corpus.reports);
     const library = new Library(corpus, options, STATEMENTS_LATER);
     library.speakerIndex = new SpeakerIndex(await statements.finish(), corpus.reports, library.analyzer);
     library.elapsedMs = performance.now() - started;
     return library;
+  }
+
+  /** Whether a build of this many paragraphs extracts its statements in a worker (`parallelFromParagraphs`). */
+  static sharesItsBuild(paragraphs: number, options: Partial<LibraryOptions> = {}): boolean {
+    return paragraphs >= (options.parallelFromParagraphs ?? DEFAULT_LIBRARY_OPTIONS.parallelFromParagraphs);
   }
 
   /** Who said what: the attributions found in every report at build time. */

@@ -21,27 +21,41 @@ export interface SharedExtraction {
 const CHUNK = 16;
 
 /**
- * The same, extracted in a worker thread while this thread indexes: a large corpus's attribution
- * takes about as long as indexing it, and the two are independent. The reports wait in a queue
- * both threads take from, so whichever thread is done first helps the other, on any machine.
+ * A worker thread for a corpus's statements, started before the corpus is known: its start-up
+ * (loading the attribution modules, about a second) can then overlap the corpus's loading.
  */
-export function extractStatementsInWorker(reports: readonly Report[]): SharedExtraction {
-  const paragraphs = reports.map((r) => r.paragraphs);
-  const queue = new SharedArrayBuffer(4);
-  const worker = startWorker(new URL('./attribution/worker.ts', import.meta.url), { reports: paragraphs, queue });
-  const theirs = new Promise<StatementTable>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`attribution worker exited (${code}) without a result`)));
-  }).finally(() => void worker.terminate());
-  // Should indexing throw before `finish`, the worker's outcome no longer matters.
-  theirs.catch(() => {});
-  return {
-    async finish() {
-      const ours = tabulateStatements(attributeClaimed(paragraphs, new Int32Array(queue)));
-      return mergeTables([ours, await theirs]);
-    },
-  };
+export class StatementWorker {
+  private readonly worker = startWorker(new URL('./attribution/worker.ts', import.meta.url), {});
+
+  /**
+   * Extracts the statements of `reports` in this worker while the calling thread indexes: a large
+   * corpus's attribution takes longer than indexing it, and the two are independent. The reports
+   * wait in a queue both threads take from, so whichever thread is done first helps the other.
+   */
+  extract(reports: readonly Report[]): SharedExtraction {
+    const paragraphs = reports.map((r) => r.paragraphs);
+    const queue = new SharedArrayBuffer(4);
+    const worker = this.worker;
+    const theirs = new Promise<StatementTable>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`attribution worker exited (${code}) without a result`)));
+    }).finally(() => this.stop());
+    // Should indexing throw before `finish`, the worker's outcome no longer matters.
+    theirs.catch(() => {});
+    worker.postMessage({ reports: paragraphs, queue });
+    return {
+      async finish() {
+        const ours = tabulateStatements(attributeClaimed(paragraphs, new Int32Array(queue)));
+        return mergeTables([ours, await theirs]);
+      },
+    };
+  }
+
+  /** Ends the thread (a corpus too small to share, or restored from a snapshot, does not need it). */
+  stop(): void {
+    void this.worker.terminate();
+  }
 }
 
 /**
