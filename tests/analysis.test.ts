@@ -67,4 +67,26 @@ describe('text analysis', () => {
       ['Wall Street Journal', 'wsj'],
     ]);
   });
+
+  it('indexes a hyphenated compound once more as one word, so that "email" finds "e-mail"', () => {
+    const text = 'Send an e-mail to the anti-virus firm about the state-of-the-art x-ray.';
+    expect(terms(text)).toEqual(['send', 'e', 'mail', 'email', 'anti', 'virus', 'antivirus', 'firm', 'state', 'art', 'stateoftheart', 'x', 'ray', 'xray']);
+    // As typed, the compound is its parts: a query asks by them.
+    expect(analyzer.tokenize('an e-mail')).toEqual(['an', 'e', 'mail']);
+    const joined = analyzer.words(text).filter((w) => w.joined);
+    expect(joined.map((w) => [text.slice(w.start, w.end), w.term])).toEqual([
+      ['e-mail', 'email'],
+      ['anti-virus', 'antivirus'],
+      ['state-of-the-art', 'stateoftheart'],
+      ['x-ray', 'xray'],
+    ]);
+    // Not scores, abbreviations or loose dashes.
+    expect(terms('a 2-1 win, the U.S.-led plan, well--known, e-')).toEqual(['2', '1', 'win', 'us', 'led', 'plan', 'well', 'known', 'e']);
+  });
+
+  it('gives the same terms whether or not a paragraph needs word offsets', () => {
+    for (const text of ['The U.S. and the e-mail.', 'No dots, no hyphens here.', 'An e-mail to the Wall Street Journal’s office.', 'The U.S.-led anti-terror plan']) {
+      expect(terms(text)).toEqual(analyzer.words(text).flatMap((w) => (w.term === null ? [] : [w.term])));
+    }
+  });
 });

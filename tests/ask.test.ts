@@ -178,6 +178,18 @@ describe('a large corpus', () => {
     expect(asSmall.search(question).status).not.toBe('declined');
   });
 
+  it('finds a hyphenated word typed as one ("email" for the report\'s "e-mail")', () => {
+    const library = new Library({
+      reports: [{ id: 'mail', title: 'Watchdog probes deletions', file: 'mail.md', paragraphs: ['The watchdog asked why old e-mails were deleted.', 'Ministers met on Tuesday.'] }],
+      aliases: [],
+      topics: [],
+    });
+    const { hits, status } = library.search('why were the emails deleted?');
+    expect(status).toBe('answered');
+    expect(hits[0]!.passage.paragraph).toBe(1);
+    expect(library.highlight(hits[0]!.passage.text, hits[0]!.matched).map(([s, e]) => hits[0]!.passage.text.slice(s, e))).toContain('e-mails');
+  });
+
   const champions = new Library({
     reports: [
       {

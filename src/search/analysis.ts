@@ -25,8 +25,12 @@ export interface Analyzer {
    * without a possessive, with that term: after a build, the corpus's vocabulary (for the speller).
    */
   vocabulary(): Map<string, string>;
-  /** Words of a text with their offsets, for highlighting: `term` is null for stop words. */
-  words(text: string): Array<{ word: string; start: number; end: number; term: string | null }>;
+  /**
+   * Words of a text with their offsets, for highlighting: `term` is null for stop words. A
+   * hyphenated compound ("e-mail") comes as its parts, then once more as a whole, `joined`, whose
+   * term is the one its parts written together have ("email"): `terms` has it too, `tokenize` not.
+   */
+  words(text: string): Array<{ word: string; start: number; end: number; term: string | null; joined?: true }>;
 }
 
 /** Marks a token that tokenize already resolved to a canonical alias term. */
@@ -45,6 +49,10 @@ const HAS_DIGIT = /\d/;
 const CODE_PLURAL = /^(\S*\p{L}\S*\d)s$/u;
 /** Where `mergeDottedAbbreviations` may have something to merge ("U.S"). */
 const MAY_BE_DOTTED = /\p{Lu}\.\p{Lu}/u;
+/** Where a hyphenated compound of words may be ("e-mail"; not "2-1"). */
+const MAY_BE_COMPOUND = /\p{L}-\p{L}/u;
+/** A word of letters only (and apostrophes: "e-mail's"), which may be part of a compound. */
+const LETTERS = /^\p{L}+(?:'\p{L}+)*$/u;
 
 const foldCache = new Map<string, string>();
 
@@ -135,7 +143,8 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
       found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
     }
     const merged = mergeDottedAbbreviations(found, folded);
-    const out: Array<{ word: string; start: number; end: number; resolved?: string }> = [];
+    const out: Array<{ word: string; start: number; end: number; resolved?: string; joined?: true }> = [];
+    let compound = 0; // parts of the hyphenated compound that `current` would extend
     for (let i = 0; i < merged.length; i++) {
       const current = merged[i]!;
       const hit = phraseAt(merged, i, (s) => s.word);
@@ -143,8 +152,21 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
         const last = merged[i + hit.words.length - 1]!;
         out.push({ word: folded.slice(current.start, last.end), start: current.start, end: last.end, resolved: hit.canonical });
         i += hit.words.length - 1;
+        compound = 0;
       } else {
         out.push(current);
+        // Users write "email", "antivirus" or "lineout" where reports hyphenate them: the
+        // compound's joined spelling is one more word, so that either spelling finds the other.
+        const previous = out.at(-2);
+        const linked = compound > 0 && previous !== undefined && previous.end + 1 === current.start && folded[previous.end] === '-';
+        compound = LETTERS.test(folded.slice(current.start, current.end)) ? (linked ? compound + 1 : 1) : 0;
+        const next = merged[i + 1];
+        const continues = next !== undefined && next.start === current.end + 1 && folded[current.end] === '-' && LETTERS.test(folded.slice(next.start, next.end));
+        if (compound >= 2 && !continues) {
+          const parts = out.slice(-compound);
+          out.push({ word: parts.map((p) => p.word).join(''), start: parts[0]!.start, end: current.end, joined: true });
+          compound = 0;
+        }
       }
     }
     return out;
@@ -158,15 +180,15 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
   };
 
   const tokenize = (text: string): string[] =>
-    spans(text).map((s) => (s.resolved === undefined ? s.word : RESOLVED + s.resolved));
+    spans(text).flatMap((s) => (s.joined ? [] : s.resolved === undefined ? s.word : RESOLVED + s.resolved));
 
   return {
     tokenize,
     processTerm,
     terms(text) {
       const folded = fold(text);
-      // Most paragraphs have no dotted abbreviation to merge: their words need no offsets.
-      if (MAY_BE_DOTTED.test(folded)) return spans(text).flatMap((s) => s.resolved ?? processTerm(s.word) ?? []);
+      // Most paragraphs have no dotted abbreviation to merge nor compound to join: their words need no offsets.
+      if (MAY_BE_DOTTED.test(folded) || MAY_BE_COMPOUND.test(folded)) return spans(text).flatMap((s) => s.resolved ?? processTerm(s.word) ?? []);
       const found = folded.match(WORD) ?? [];
       const out: string[] = [];
       for (let i = 0; i < found.length; i++) {
@@ -195,6 +217,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
         start: s.start,
         end: s.end,
         term: s.resolved ?? processTerm(s.word),
+        ...(s.joined && { joined: s.joined }),
       }));
     },
   };

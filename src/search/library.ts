@@ -555,7 +555,8 @@ export class Library {
     const { correctionWeight, derivationWeight, synonymWeight, synonymMaxShare } = this.options;
     const words: QueryWord[] = [];
     const seen = new Set<string>();
-    const analysed = this.analyzer.words(text);
+    // A compound typed with its hyphen is asked by its parts, as the reports' own words are indexed.
+    const analysed = this.analyzer.words(text).filter((w) => !w.joined);
     const last = analysed.findLastIndex((w) => w.term !== null);
     const finished = last >= 0 && /^\s*[?.!]/.test(text.slice(analysed[last]!.end));
     // In a Question Typed In Title Case, a capital says nothing of a word.
