@@ -135,16 +135,17 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
   };
   const processTerm = (word: string): string | null => entryOf(word).term;
 
-  /** Words with offsets in the original text; an alias phrase is one entry spanning its words. */
-  const spans = (text: string) => {
-    const folded = fold(text);
+  /** Words with offsets in the original text (given folded); an alias phrase is one entry spanning its words. */
+  const spans = (folded: string) => {
     const found: Array<{ word: string; start: number; end: number }> = [];
     for (const match of folded.matchAll(WORD)) {
       found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
     }
     const merged = mergeDottedAbbreviations(found, folded);
     const out: Array<{ word: string; start: number; end: number; resolved?: string; joined?: true }> = [];
-    let compound = 0; // parts of the hyphenated compound that `current` would extend
+    const letters = (w: { start: number; end: number }) => LETTERS.test(folded.slice(w.start, w.end));
+    const hyphenated = (a: { end: number }, b: { start: number; end: number }) => b.start === a.end + 1 && folded[a.end] === '-' && letters(b);
+    let compound = 0; // parts of the hyphenated compound that ends at `current` so far
     for (let i = 0; i < merged.length; i++) {
       const current = merged[i]!;
       const hit = phraseAt(merged, i, (s) => s.word);
@@ -157,12 +158,8 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
         out.push(current);
         // Users write "email", "antivirus" or "lineout" where reports hyphenate them: the
         // compound's joined spelling is one more word, so that either spelling finds the other.
-        const previous = out.at(-2);
-        const linked = compound > 0 && previous !== undefined && previous.end + 1 === current.start && folded[previous.end] === '-';
-        compound = LETTERS.test(folded.slice(current.start, current.end)) ? (linked ? compound + 1 : 1) : 0;
-        const next = merged[i + 1];
-        const continues = next !== undefined && next.start === current.end + 1 && folded[current.end] === '-' && LETTERS.test(folded.slice(next.start, next.end));
-        if (compound >= 2 && !continues) {
+        compound = !letters(current) ? 0 : compound > 0 && hyphenated(merged[i - 1]!, current) ? compound + 1 : 1;
+        if (compound >= 2 && !(i + 1 < merged.length && hyphenated(current, merged[i + 1]!))) {
           const parts = out.slice(-compound);
           out.push({ word: parts.map((p) => p.word).join(''), start: parts[0]!.start, end: current.end, joined: true });
           compound = 0;
@@ -180,7 +177,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
   };
 
   const tokenize = (text: string): string[] =>
-    spans(text).flatMap((s) => (s.joined ? [] : s.resolved === undefined ? s.word : RESOLVED + s.resolved));
+    spans(fold(text)).flatMap((s) => (s.joined ? [] : s.resolved === undefined ? s.word : RESOLVED + s.resolved));
 
   return {
     tokenize,
@@ -188,7 +185,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     terms(text) {
       const folded = fold(text);
       // Most paragraphs have no dotted abbreviation to merge nor compound to join: their words need no offsets.
-      if (MAY_BE_DOTTED.test(folded) || MAY_BE_COMPOUND.test(folded)) return spans(text).flatMap((s) => s.resolved ?? processTerm(s.word) ?? []);
+      if (MAY_BE_DOTTED.test(folded) || MAY_BE_COMPOUND.test(folded)) return spans(folded).flatMap((s) => s.resolved ?? processTerm(s.word) ?? []);
       const found = folded.match(WORD) ?? [];
       const out: string[] = [];
       for (let i = 0; i < found.length; i++) {
@@ -212,7 +209,7 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
       return out;
     },
     words(text) {
-      return spans(text).map((s) => ({
+      return spans(fold(text)).map((s) => ({
         word: text.slice(s.start, s.end),
         start: s.start,
         end: s.end,
