@@ -73,7 +73,7 @@ const GRIDS: Array<[keyof RankWeights | keyof LibraryOptions, number[]]> = [
   ['report', [0, 0.5, 1, 1.5, 2, 3, 4, 5]],
   ['headline', [0, 0.25, 0.5, 1, 1.5]],
   ['answerKind', [0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2]],
-  ['lead', [0, 0.05, 0.1, 0.2, 0.4]],
+  ['lead', [-0.8, -0.6, -0.4, -0.3, -0.2, -0.1, 0, 0.1, 0.2]],
   ['minCoverage', [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]],
   ['minSentenceCoverage', [0, 0.2, 0.3, 0.4, 0.5, 0.6]],
   ['partialCoverage', [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1.01]],

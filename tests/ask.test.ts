@@ -3,7 +3,8 @@ import { ask } from '../commands/ask.ts';
 import { asksAboutAsker } from '../commands/about-asker.ts';
 import { reportDetailAsked } from '../commands/about-reports.ts';
 import { UsageError } from '../src/answer.ts';
-import { Library } from '../src/search/library.ts';
+import { DEFAULT_LIBRARY_OPTIONS, Library } from '../src/search/library.ts';
+import { ARGONAUT } from './fixtures/bbc-paragraphs.ts';
 import { loadSeedLibrary } from './helpers/library.ts';
 
 const library = await loadSeedLibrary();
@@ -331,6 +332,19 @@ describe('questions as people type them', () => {
     const hit = top('by how much were shares up in Tokyo on Monday after the Mitsubishi deal?');
     expect(hit).toMatchObject({ report: { id: 'carmaker' } });
     expect(hit!.passage.paragraph).toBe(3);
+  });
+
+  it("ranks the detail asked for above the report's lead, which restates the headline", () => {
+    const games = new Library({
+      reports: [{ id: 'argonaut', title: ARGONAUT.title, file: 'argonaut.md', paragraphs: ARGONAUT.paragraphs }, ...reports],
+      aliases: [],
+      topics: [],
+    });
+    const question = 'how long has argonaut been making games?';
+    expect(games.search(question).hits[0]).toMatchObject({ report: { id: 'argonaut' }, passage: { paragraph: 3 } });
+    // Without the lead's discount, ¶1 wins: it names the company and the games, and the headline's maker.
+    const undiscounted = games.search(question, { weights: { ...DEFAULT_LIBRARY_OPTIONS.rank, lead: 0 } });
+    expect(undiscounted.hits[0]!.passage.paragraph).toBe(1);
   });
 
   it('after the passages that answer, gives those of a report that covers the question, though they do not by themselves', () => {

@@ -128,7 +128,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   coverageDeclinesFrom: 1000,
   poolSize: 30,
   poolReports: 3,
-  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 4, headline: 1, answerKind: 1.2, lead: 0 },
+  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 4, headline: 1, answerKind: 1.2, lead: -0.2 },
   commonTermShare: 0.05,
   championListSize: 50,
   parallelFromParagraphs: 10_000,
@@ -152,7 +152,11 @@ export interface RankWeights {
   headline: number;
   /** 1 when its best sentence holds the kind of answer the question asks for (a number, a date, a name, a place). */
   answerKind: number;
-  /** 1 for a report's first paragraph, which states the story. */
+  /**
+   * 1 for a report's first paragraph, which states the story. Fitted negative: the lead restates
+   * the headline and names most of what any question about the story asks, so without a discount
+   * it outranks the paragraph further down that holds the detail asked for.
+   */
   lead: number;
 }
 
