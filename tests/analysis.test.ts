@@ -84,8 +84,15 @@ describe('text analysis', () => {
     expect(terms('a 2-1 win, the U.S.-led plan, well--known, e-')).toEqual(['2', '1', 'win', 'us', 'led', 'plan', 'well', 'known', 'e']);
   });
 
+  it('indexes a number in groups of thousands once more without its commas, so that "7000" finds "7,000"', () => {
+    expect(terms('Qantas may move 7,000 jobs, bids at 1,050-1,125 rupees, 1,234,567 votes')).toEqual(['qanta', 'may', 'move', '7', '000', '7000', 'job', 'bid', '1', '050', '1050', '1', '125', '1125', 'rupe', '1', '234', '567', '1234567', 'vote']);
+    expect(analyzer.tokenize('7,000 jobs')).toEqual(['7', '000', 'jobs']);
+    // Not a list, a decimal comma or a spaced comma.
+    expect(terms('scores of 2,3 and 12,34 and 1, 000')).toEqual(['score', '2', '3', '12', '34', '1', '000']);
+  });
+
   it('gives the same terms whether or not a paragraph needs word offsets', () => {
-    for (const text of ['The U.S. and the e-mail.', 'No dots, no hyphens here.', 'An e-mail to the Wall Street Journal’s office.', 'The U.S.-led anti-terror plan']) {
+    for (const text of ['The U.S. and the e-mail.', 'No dots, no hyphens here.', 'Some 7,000 jobs, 1,234,567 votes.', 'An e-mail to the Wall Street Journal’s office.', 'The U.S.-led anti-terror plan']) {
       expect(terms(text)).toEqual(analyzer.words(text).flatMap((w) => (w.term === null ? [] : [w.term])));
     }
   });

@@ -191,6 +191,20 @@ describe('a large corpus', () => {
     expect(library.highlight(hits[0]!.passage.text, hits[0]!.matched).map(([s, e]) => hits[0]!.passage.text.slice(s, e))).toContain('e-mails');
   });
 
+  it('finds a number typed without its thousands commas ("7000" for the report\'s "7,000")', () => {
+    const library = new Library({
+      reports: [
+        { id: 'jobs', title: 'Airline may move jobs', file: 'jobs.md', paragraphs: ['The airline could move as many as 7,000 jobs abroad.', 'Unions were not consulted.'] },
+        { id: 'other', title: 'Factory closes', file: 'other.md', paragraphs: ['The factory will cut 700 jobs.', 'Output fell by 12%.'] },
+      ],
+      aliases: [],
+      topics: [],
+    });
+    const { hits } = library.search('7000 jobs');
+    expect(hits[0]).toMatchObject({ report: { id: 'jobs' }, passage: { paragraph: 1 } });
+    expect(library.highlight(hits[0]!.passage.text, hits[0]!.matched).map(([s, e]) => hits[0]!.passage.text.slice(s, e))).toContain('7,000');
+  });
+
   const champions = new Library({
     reports: [
       {

@@ -49,8 +49,11 @@ const HAS_DIGIT = /\d/;
 const CODE_PLURAL = /^(\S*\p{L}\S*\d)s$/u;
 /** Where `mergeDottedAbbreviations` may have something to merge ("U.S"). */
 const MAY_BE_DOTTED = /\p{Lu}\.\p{Lu}/u;
-/** Where a hyphenated compound of words may be ("e-mail"; not "2-1"). */
-const MAY_BE_COMPOUND = /\p{L}-\p{L}/u;
+/** Where a hyphenated compound of words ("e-mail"; not "2-1") or a number in groups of thousands ("7,000") may be. */
+const MAY_BE_COMPOUND = /\p{L}-\p{L}|\d,\d{3}/u;
+/** The first group of a number written in thousands ("7" of "7,000"), and each group after it. */
+const FIRST_GROUP = /^\d{1,3}$/;
+const THOUSANDS = /^\d{3}$/;
 /** A word of letters only (and apostrophes: "e-mail's"), which may be part of a compound. */
 const LETTERS = /^\p{L}+(?:'\p{L}+)*$/u;
 
@@ -145,7 +148,9 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     const out: Array<{ word: string; start: number; end: number; resolved?: string; joined?: true }> = [];
     const letters = (w: { start: number; end: number }) => LETTERS.test(folded.slice(w.start, w.end));
     const hyphenated = (a: { end: number }, b: { start: number; end: number }) => b.start === a.end + 1 && folded[a.end] === '-' && letters(b);
+    const grouped = (a: { end: number }, b: { start: number; end: number }) => b.start === a.end + 1 && folded[a.end] === ',' && THOUSANDS.test(folded.slice(b.start, b.end));
     let compound = 0; // parts of the hyphenated compound that ends at `current` so far
+    let groups = 0; // groups of the number in thousands that ends at `current` so far
     for (let i = 0; i < merged.length; i++) {
       const current = merged[i]!;
       const hit = phraseAt(merged, i, (s) => s.word);
@@ -154,8 +159,17 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
         out.push({ word: folded.slice(current.start, last.end), start: current.start, end: last.end, resolved: hit.canonical });
         i += hit.words.length - 1;
         compound = 0;
+        groups = 0;
       } else {
         out.push(current);
+        // "7,000" is its groups ("7", "000"), then once more as the number typed without commas ("7000").
+        const text = folded.slice(current.start, current.end);
+        groups = groups > 0 && grouped(merged[i - 1]!, current) ? groups + 1 : FIRST_GROUP.test(text) ? 1 : 0;
+        if (groups >= 2 && !(i + 1 < merged.length && grouped(current, merged[i + 1]!))) {
+          const parts = out.slice(-groups);
+          out.push({ word: parts.map((p) => p.word).join(''), start: parts[0]!.start, end: current.end, joined: true });
+          groups = 0;
+        }
         // Users write "email", "antivirus" or "lineout" where reports hyphenate them: the
         // compound's joined spelling is one more word, so that either spelling finds the other.
         compound = !letters(current) ? 0 : compound > 0 && hyphenated(merged[i - 1]!, current) ? compound + 1 : 1;
