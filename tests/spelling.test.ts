@@ -33,6 +33,13 @@ describe('Speller', () => {
     expect(speller.correct('investigaton')).toEqual({ word: 'investigation', stopWord: false });
   });
 
+  it('prefers a letter typed once where it is doubled, or twice where it is not, to a more frequent word', () => {
+    const names = new Speller(new Map([['per', 900], ['perry', 12], ['sported', 40], ['spotted', 8], ['happening', 30], ['happenings', 90]]), []);
+    expect(names.correct('pery')?.word).toBe('perry');
+    expect(names.correct('spoted')?.word).toBe('spotted');
+    expect(names.correct('happenning')?.word).toBe('happening');
+  });
+
   it('knows a typo of a stop word', () => {
     expect(speller.correct('wich')).toEqual({ word: 'which', stopWord: true });
   });
