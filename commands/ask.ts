@@ -1,5 +1,6 @@
 import { UsageError, type Answer } from '../src/answer.ts';
 import type { Library } from '../src/search/library.ts';
+import { acronymAsked, answerAcronym } from './about-acronym.ts';
 import { asksAboutAsker } from './about-asker.ts';
 import { answerAboutReports, reportDetailAsked } from './about-reports.ts';
 import { sentenceRanges } from '../src/search/sentences.ts';
@@ -21,6 +22,9 @@ export function ask(library: Library, input: CommandInput): Answer {
   const detail = reportDetailAsked(question);
   const about = detail && answerAboutReports(library, question, detail);
   if (about) return about;
+  const acronym = acronymAsked(question);
+  const meaning = acronym && answerAcronym(library, question, acronym, MAX_ASK_CITATIONS);
+  if (meaning) return meaning;
   const { hits, status, missing } = library.search(question, { limit: MAX_ASK_CITATIONS });
   const citations = hits.map((hit) => ({ ...library.citeHit(hit), sentence: hit.sentence }));
   const first = citations[0];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../commands/ask.ts';
+import { acronymAsked } from '../commands/about-acronym.ts';
 import { asksAboutAsker } from '../commands/about-asker.ts';
 import { reportDetailAsked } from '../commands/about-reports.ts';
 import { UsageError } from '../src/answer.ts';
@@ -432,6 +433,43 @@ describe('questions about the asker', () => {
     'asks about the news: %s',
     (question) => expect(asksAboutAsker(question)).toBe(false),
   );
+});
+
+describe('what an acronym stands for', () => {
+  it('knows the question, in capitals for "mean"', () => {
+    expect(acronymAsked('What does WSJ stand for in the report?')).toBe('WSJ');
+    expect(acronymAsked("what's the imf short for")).toBe('imf');
+    expect(acronymAsked('what does ECB mean?')).toBe('ECB');
+    expect(acronymAsked('what does sovereignty mean?')).toBeUndefined();
+  });
+
+  it('answers with the passage that writes the name out, from the alias list', async () => {
+    const answer = ask(await loadSeedLibrary(), { query: 'What does WSJ stand for in the report on the Israeli-type security model?' });
+    expect(answer.status).toBe('answered');
+    expect(answer.citations[0]!.text).toContain('Wall Street Journal (WSJ)');
+    expect(answer.lead).toContain('Wall Street Journal (WSJ)');
+    expect(answer.citations.length).toBeGreaterThan(1);
+  });
+
+  it('answers from a definition in a report, the defining passage first', () => {
+    const library = new Library({
+      reports: [
+        { id: 'fund', title: 'Fund warns on growth', file: 'fund.md', paragraphs: ['The IMF said growth would slow.', 'The International Monetary Fund (IMF) also cut its forecast for Japan.'] },
+        { id: 'other', title: 'Oil rises', file: 'other.md', paragraphs: ['Oil prices rose on Monday.'] },
+      ],
+      aliases: [],
+      topics: [],
+    });
+    const answer = ask(library, { query: 'what is the IMF short for?' });
+    expect(answer.citations[0]).toMatchObject({ reportId: 'fund', paragraph: 2 });
+    expect(answer.lead).toBe('The International Monetary Fund (IMF) also cut its forecast for Japan.');
+  });
+
+  it('answers as any question when the reports never write the name out', async () => {
+    const answer = ask(await loadSeedLibrary(), { query: 'What does NATO stand for?' });
+    expect(answer.citations[0]?.text ?? '').not.toMatch(/North Atlantic Treaty Organi[sz]ation/);
+    expect(answer.status).not.toBe('answered');
+  });
 });
 
 describe('questions about the reports themselves', () => {

@@ -280,6 +280,8 @@ export class Library {
   readonly passages: readonly Passage[];
   readonly topics: readonly Topic[];
   readonly aliases: readonly AliasGroup[];
+  /** Acronyms the reports define ("the International Monetary Fund (IMF)"), as alias groups (see acronyms.ts). */
+  readonly acronyms: readonly AliasGroup[];
   readonly analyzer: Analyzer;
   readonly options: LibraryOptions;
   /**
@@ -334,7 +336,8 @@ export class Library {
     this.reportsById = new Map(corpus.reports.map((r) => [r.id, r]));
     this.passages = corpus.reports.flatMap(toPassages);
     // Derived from the text, so a restore finds the same ones without storing them.
-    this.analyzer = createAnalyzer([...corpus.aliases, ...acronymAliases(this.passages.map((p) => p.text), corpus.aliases)]);
+    this.acronyms = acronymAliases(this.passages.map((p) => p.text), corpus.aliases);
+    this.analyzer = createAnalyzer([...corpus.aliases, ...this.acronyms]);
     this.passageReport = this.passages.map((p) => this.reportsById.get(p.reportId)!);
     this.averageChars = this.passages.reduce((sum, p) => sum + p.text.length, 0) / Math.max(1, this.passages.length);
     this.firstPassage = new Map();
