@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acronymAliases } from '../src/search/acronyms.ts';
-import { Library } from '../src/search/library.ts';
+import { libraryOf } from './helpers/library.ts';
 
 describe('acronyms the reports define', () => {
   it('reads "Long Form (LF)", short linking words left out of the initials', () => {
@@ -31,14 +31,10 @@ describe('acronyms the reports define', () => {
   });
 
   it('lets a question name the thing either way', () => {
-    const library = new Library({
-      reports: [
-        { id: 'fund', title: 'Fund warns on debt', file: 'fund.md', paragraphs: ['The International Monetary Fund (IMF) warned on debt.', 'The IMF said Argentina must repay its loans within five years.'] },
-        { id: 'trade', title: 'Exports rise', file: 'trade.md', paragraphs: ['Exports of cars rose by a tenth in March, the ministry said.'] },
-      ],
-      aliases: [],
-      topics: [],
-    });
+    const library = libraryOf([
+      { id: 'fund', title: 'Fund warns on debt', file: 'fund.md', paragraphs: ['The International Monetary Fund (IMF) warned on debt.', 'The IMF said Argentina must repay its loans within five years.'] },
+      { id: 'trade', title: 'Exports rise', file: 'trade.md', paragraphs: ['Exports of cars rose by a tenth in March, the ministry said.'] },
+    ]);
     const hit = library.search('within how many years must argentina repay the international monetary fund?').hits[0];
     expect(hit).toMatchObject({ report: { id: 'fund' }, passage: { paragraph: 2 } });
     expect(hit!.matched).toContain('imf');

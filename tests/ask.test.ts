@@ -6,7 +6,7 @@ import { reportDetailAsked } from '../commands/about-reports.ts';
 import { UsageError } from '../src/answer.ts';
 import { DEFAULT_LIBRARY_OPTIONS, Library } from '../src/search/library.ts';
 import { ARGONAUT } from './fixtures/bbc-paragraphs.ts';
-import { loadSeedLibrary } from './helpers/library.ts';
+import { libraryOf, loadSeedLibrary } from './helpers/library.ts';
 
 const library = await loadSeedLibrary();
 const first = (question: string) => ask(library, { query: question }).citations[0];
@@ -452,14 +452,10 @@ describe('what an acronym stands for', () => {
   });
 
   it('answers from a definition in a report, the defining passage first', () => {
-    const library = new Library({
-      reports: [
-        { id: 'fund', title: 'Fund warns on growth', file: 'fund.md', paragraphs: ['The IMF said growth would slow.', 'The International Monetary Fund (IMF) also cut its forecast for Japan.'] },
-        { id: 'other', title: 'Oil rises', file: 'other.md', paragraphs: ['Oil prices rose on Monday.'] },
-      ],
-      aliases: [],
-      topics: [],
-    });
+    const library = libraryOf([
+      { id: 'fund', title: 'Fund warns on growth', file: 'fund.md', paragraphs: ['The IMF said growth would slow.', 'The International Monetary Fund (IMF) also cut its forecast for Japan.'] },
+      { id: 'other', title: 'Oil rises', file: 'other.md', paragraphs: ['Oil prices rose on Monday.'] },
+    ]);
     const answer = ask(library, { query: 'what is the IMF short for?' });
     expect(answer.citations[0]).toMatchObject({ reportId: 'fund', paragraph: 2 });
     expect(answer.lead).toBe('The International Monetary Fund (IMF) also cut its forecast for Japan.');

@@ -13,3 +13,8 @@ export function loadSeedLibrary(): Promise<Library> {
   seedLibrary ??= loadCorpus(CORPUS_DIR).then((corpus) => new Library(corpus));
   return seedLibrary;
 }
+
+/** A library over a few reports written in a test, with no aliases or topics. */
+export function libraryOf(reports: ConstructorParameters<typeof Library>[0]['reports']): Library {
+  return new Library({ reports, aliases: [], topics: [] });
+}
