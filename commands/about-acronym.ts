@@ -3,9 +3,14 @@ import type { Passage } from '../src/corpus/report.ts';
 import type { Library } from '../src/search/library.ts';
 import { sentenceRanges } from '../src/search/sentences.ts';
 
-/** "What does WSJ stand for?", "what is the IMF short for", "what does ECB mean?" (capitals only: "what does sovereignty mean" is not one). */
-const STANDS_FOR = /\bwhat(?:'s|’s| does| do| did| is| was)(?: the)?(?: acronym| abbreviation| initials)? ["'“‘]?(\p{L}{2,8})["'”’]? (?:stand(?:s)? for|short for)\b/iu;
-const MEANS = /\bwhat (?:does|do|did)(?: the)? ["'“‘]?(\p{Lu}{2,8})["'”’]? mean\b/u;
+/**
+ * "What does WSJ stand for?", "what is the IMF short for", "what does ECB mean?" (capitals only:
+ * "what does sovereignty mean" is not one), ending there or with where ("… in the report on …"):
+ * "what does the UK stand for in these talks?" asks what it supports.
+ */
+const ENDS = String.raw`(?=\s*(?:[?.!]|$|in (?:the|this|that|these|those) (?:reports?|articles?|stor(?:y|ies)|pieces?|text|news)\b))`;
+const STANDS_FOR = new RegExp(String.raw`\bwhat(?:'s|’s| does| do| did| is| was)(?: the)?(?: acronym| abbreviation| initials)? ["'“‘]?(\p{L}{2,8})["'”’]? (?:stands? for|short for)` + ENDS, 'iu');
+const MEANS = new RegExp(String.raw`\bwhat (?:does|do|did)(?: the)? ["'“‘]?(\p{Lu}{2,8})["'”’]? mean` + ENDS, 'u');
 
 /** Words an acronym leaves out ("Office for National Statistics" is ONS). */
 const LINKING = new Set(['of', 'for', 'and', '&', 'the', 'on', 'in', 'to', 'de']);

@@ -441,6 +441,9 @@ describe('what an acronym stands for', () => {
     expect(acronymAsked("what's the imf short for")).toBe('imf');
     expect(acronymAsked('what does ECB mean?')).toBe('ECB');
     expect(acronymAsked('what does sovereignty mean?')).toBeUndefined();
+    // "Stand for" as support: the question goes on about something else.
+    expect(acronymAsked('what does the UK stand for in these talks?')).toBeUndefined();
+    expect(acronymAsked('what does WSJ stand for')).toBe('WSJ');
   });
 
   it('answers with the passage that writes the name out, from the alias list', async () => {
