@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../src/insights/data-dir.ts';
 import { InsightsStore } from '../src/insights/store.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
@@ -87,15 +87,18 @@ describe('sharding', () => {
       const ask = fake.sendSlashCommand({ name: 'ask', guildId, options: [{ name: 'question', type: 3, value: `Where is shard ${shard} hosted?` }] });
       await fake.waitForResponse(ask.id);
     }
-    // Each shard writes what it has queued before it reads, so after both replied both answers are in the file.
+    // A shard records an answer once Discord has taken its reply (recording never delays an answer),
+    // so a reply can reach Discord a moment before its record is queued: wait for both in the file.
+    const store = new InsightsStore(path.join(corpusDir, '.data', DATABASE_FILE), { secret: 'reading only', retentionDays: 90 });
+    const recorded = () => store.rows(0).filter((r) => r.query.startsWith('Where is shard')).map((r) => r.guild);
+    await vi.waitFor(() => expect(recorded()).toHaveLength(GUILD_ON_SHARD.length), { timeout: 10_000, interval: 20 });
     for (const [shard, guildId] of GUILD_ON_SHARD.entries()) {
       const insights = fake.sendSlashCommand({ name: 'insights', guildId, memberPermissions: MANAGE_GUILD });
       const unanswered = shownMessage(await fake.waitForResponse(insights.id)).embeds![0]!.description!;
       // The words the reports never use are listed with the question.
       expect(unanswered).toMatch(new RegExp(`^1× /ask \`Where is shard ${shard} hosted\\?\` · missing: shard, (${shard}, )?hosted$`));
     }
-    const store = new InsightsStore(path.join(corpusDir, '.data', DATABASE_FILE), { secret: 'reading only', retentionDays: 90 });
-    expect(store.rows(0).filter((r) => r.query.startsWith('Where is shard')).map((r) => r.guild)).toEqual([...GUILD_ON_SHARD]);
+    expect(recorded()).toEqual([...GUILD_ON_SHARD]);
     store.close();
   });
 });
