@@ -146,11 +146,17 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
     }
     const merged = mergeDottedAbbreviations(found, folded);
     const out: Array<{ word: string; start: number; end: number; resolved?: string; joined?: true }> = [];
-    const letters = (w: { start: number; end: number }) => LETTERS.test(folded.slice(w.start, w.end));
-    const hyphenated = (a: { end: number }, b: { start: number; end: number }) => b.start === a.end + 1 && folded[a.end] === '-' && letters(b);
-    const grouped = (a: { end: number }, b: { start: number; end: number }) => b.start === a.end + 1 && folded[a.end] === ',' && THOUSANDS.test(folded.slice(b.start, b.end));
-    let compound = 0; // parts of the hyphenated compound that ends at `current` so far
-    let groups = 0; // groups of the number in thousands that ends at `current` so far
+    type Span = { start: number; end: number };
+    const text = (w: Span) => folded.slice(w.start, w.end);
+    // Users write "email", "antivirus", "lineout" or "7000" where reports write "e-mail", "anti-virus",
+    // "line-out" or "7,000": such a run of words is indexed as its parts, then once more joined, so
+    // that either spelling finds the other. `length`: parts of the run that ends at the current word so far.
+    const runs = [
+      // A compound of letter words ("e-mail"; not "2-1").
+      { starts: (w: Span) => LETTERS.test(text(w)), joins: (a: Span, b: Span) => b.start === a.end + 1 && folded[a.end] === '-' && LETTERS.test(text(b)), length: 0 },
+      // A number in groups of thousands ("7,000"; not "2,3").
+      { starts: (w: Span) => FIRST_GROUP.test(text(w)), joins: (a: Span, b: Span) => b.start === a.end + 1 && folded[a.end] === ',' && THOUSANDS.test(text(b)), length: 0 },
+    ];
     for (let i = 0; i < merged.length; i++) {
       const current = merged[i]!;
       const hit = phraseAt(merged, i, (s) => s.word);
@@ -158,25 +164,16 @@ export function createAnalyzer(aliases: readonly AliasGroup[] = []): Analyzer {
         const last = merged[i + hit.words.length - 1]!;
         out.push({ word: folded.slice(current.start, last.end), start: current.start, end: last.end, resolved: hit.canonical });
         i += hit.words.length - 1;
-        compound = 0;
-        groups = 0;
-      } else {
-        out.push(current);
-        // "7,000" is its groups ("7", "000"), then once more as the number typed without commas ("7000").
-        const text = folded.slice(current.start, current.end);
-        groups = groups > 0 && grouped(merged[i - 1]!, current) ? groups + 1 : FIRST_GROUP.test(text) ? 1 : 0;
-        if (groups >= 2 && !(i + 1 < merged.length && grouped(current, merged[i + 1]!))) {
-          const parts = out.slice(-groups);
+        for (const run of runs) run.length = 0;
+        continue;
+      }
+      out.push(current);
+      for (const run of runs) {
+        run.length = run.length > 0 && run.joins(merged[i - 1]!, current) ? run.length + 1 : run.starts(current) ? 1 : 0;
+        if (run.length >= 2 && !(i + 1 < merged.length && run.joins(current, merged[i + 1]!))) {
+          const parts = out.slice(-run.length);
           out.push({ word: parts.map((p) => p.word).join(''), start: parts[0]!.start, end: current.end, joined: true });
-          groups = 0;
-        }
-        // Users write "email", "antivirus" or "lineout" where reports hyphenate them: the
-        // compound's joined spelling is one more word, so that either spelling finds the other.
-        compound = !letters(current) ? 0 : compound > 0 && hyphenated(merged[i - 1]!, current) ? compound + 1 : 1;
-        if (compound >= 2 && !(i + 1 < merged.length && hyphenated(current, merged[i + 1]!))) {
-          const parts = out.slice(-compound);
-          out.push({ word: parts.map((p) => p.word).join(''), start: parts[0]!.start, end: current.end, joined: true });
-          compound = 0;
+          run.length = 0;
         }
       }
     }
