@@ -1,5 +1,6 @@
 import type { Answer, Citation } from '../src/answer.ts';
 import type { Passage } from '../src/corpus/report.ts';
+import { spellsAcronym } from '../src/search/acronyms.ts';
 import type { Library } from '../src/search/library.ts';
 import { sentenceRanges } from '../src/search/sentences.ts';
 
@@ -11,9 +12,6 @@ import { sentenceRanges } from '../src/search/sentences.ts';
 const ENDS = String.raw`(?=\s*(?:[?.!]|$|in (?:the|this|that|these|those) (?:reports?|articles?|stor(?:y|ies)|pieces?|text|news)\b))`;
 const STANDS_FOR = new RegExp(String.raw`\bwhat(?:'s|’s| does| do| did| is| was)(?: the)?(?: acronym| abbreviation| initials)? ["'“‘]?(\p{L}{2,8})["'”’]? (?:stands? for|short for)` + ENDS, 'iu');
 const MEANS = new RegExp(String.raw`\bwhat (?:does|do|did)(?: the)? ["'“‘]?(\p{Lu}{2,8})["'”’]? mean` + ENDS, 'u');
-
-/** Words an acronym leaves out ("Office for National Statistics" is ONS). */
-const LINKING = new Set(['of', 'for', 'and', '&', 'the', 'on', 'in', 'to', 'de']);
 
 /** The acronym a question asks the meaning of, as typed. */
 export function acronymAsked(question: string): string | undefined {
@@ -31,25 +29,26 @@ export function acronymAsked(question: string): string | undefined {
 export function answerAcronym(library: Library, question: string, acronym: string, limit: number): Answer | undefined {
   const upper = acronym.toUpperCase();
   const group = [...library.aliases, ...library.acronyms].find((names) => names.some((name) => name.toUpperCase() === upper));
-  const longForms = (group ?? []).filter((name) => name.toUpperCase() !== upper && spells(name, upper));
+  const longForms = (group ?? []).filter((name) => name.toUpperCase() !== upper && spellsAcronym(name, upper));
   if (longForms.length === 0) return undefined;
   const { hits } = library.search(question, { limit });
   const reportRank = new Map<string, number>();
   hits.forEach((hit, i) => reportRank.has(hit.report.id) || reportRank.set(hit.report.id, i));
-  let best: { passage: Passage; form: string; evidence: number } | undefined;
-  for (const passage of library.passages) {
-    const lower = passage.text.toLowerCase();
-    for (const form of longForms) {
-      const at = lower.indexOf(form.toLowerCase());
+  let best: { passage: Passage; form: string; at: number; evidence: number } | undefined;
+  for (const form of longForms) {
+    const definition = definitionPattern(form, upper);
+    // The index finds the passages with the name's terms (an alias's are the acronym's too); the text, those that write it out.
+    for (const passage of library.containing(form)) {
+      const at = passage.text.toLowerCase().indexOf(form.toLowerCase());
       if (at < 0) continue;
-      const evidence = (defines(passage.text, form, upper) ? 4 : 0) + (reportRank.has(passage.reportId) ? 2 - reportRank.get(passage.reportId)! / limit : 0);
-      if (!best || evidence > best.evidence) best = { passage, form, evidence };
+      const rank = reportRank.get(passage.reportId);
+      const evidence = (definition.test(passage.text) ? 4 : 0) + (rank === undefined ? 0 : 2 - rank / limit);
+      if (!best || evidence > best.evidence) best = { passage, form, at, evidence };
     }
   }
   if (!best) return undefined;
-  const { passage, form } = best;
+  const { passage, form, at } = best;
   const terms = library.analyzer.terms(`${form} ${upper}`);
-  const at = passage.text.toLowerCase().indexOf(form.toLowerCase());
   const sentence = sentenceRanges(passage.text).find(([start, end]) => at >= start && at < end) ?? [0, passage.text.length];
   const citations: Citation[] = [{ ...library.cite(passage, terms), sentence }];
   for (const hit of hits) {
@@ -59,16 +58,8 @@ export function answerAcronym(library: Library, question: string, acronym: strin
   return { command: 'ask', query: question, answered: true, status: 'answered', lead: passage.text.slice(...sentence), citations };
 }
 
-/** Whether a name's initials spell the acronym, its linking words counted or left out ("Top of the Pops": TOTP; "Office for National Statistics": ONS). */
-function spells(name: string, acronym: string): boolean {
-  const words = name.split(/[\s-]+/).filter(Boolean);
-  if (words.length < 2) return false;
-  const initials = (list: string[]) => list.map((w) => w[0]!.toUpperCase()).join('');
-  return initials(words) === acronym || initials(words.filter((w) => !LINKING.has(w.toLowerCase()))) === acronym;
-}
-
-/** Whether a text writes the name with the acronym in brackets after it, or the other way round. */
-function defines(text: string, form: string, acronym: string): boolean {
+/** A name written with the acronym in brackets after it, or the other way round ("the Wall Street Journal (WSJ)"). */
+function definitionPattern(form: string, acronym: string): RegExp {
   const name = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${name}\\s*\\(${acronym}\\)|\\b${acronym}\\s*\\(${name}\\)`, 'i').test(text);
+  return new RegExp(`${name}\\s*\\(${acronym}\\)|\\b${acronym}\\s*\\(${name}\\)`, 'i');
 }

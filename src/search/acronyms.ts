@@ -49,11 +49,28 @@ function spelledBy(words: string[], acronym: string): string | undefined {
   for (let start = words.length - 1; start >= 0; start--) {
     const run = words.slice(start);
     if (LINKING.has(run[0]!.toLowerCase())) continue;
-    const initials = run.filter((w) => !LINKING.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
+    const initials = initialsOf(run);
     if (initials === acronym) return run.join(' ').toLowerCase().replace(/[’']s?$/, '');
     if (initials.length > acronym.length) return undefined;
   }
   return undefined;
+}
+
+/** The words' initials in capitals, linking words left out unless `linking`. */
+function initialsOf(words: readonly string[], linking = false): string {
+  return words
+    .filter((w) => linking || !LINKING.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}
+
+/**
+ * Whether a name of two or more words spells an acronym by its initials, linking words left out or
+ * counted ("Office for National Statistics": ONS; "Top of the Pops": TOTP).
+ */
+export function spellsAcronym(name: string, acronym: string): boolean {
+  const words = name.split(/[\s-]+/).filter(Boolean);
+  return words.length >= 2 && (initialsOf(words) === acronym || initialsOf(words, true) === acronym);
 }
 
 /** Whether two spellings name one thing: they share at least half of their longer one's words. */

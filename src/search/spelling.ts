@@ -9,8 +9,9 @@ export const MAX_CORRECTED_LENGTH = 30;
  * use becomes the one at the smallest edit distance (a swap of two letters counts one edit, as
  * people make it), among equals the one that doubles or undoubles a letter, then the most frequent,
  * keeping the first letter, which people rarely mistype, within one edit ("inda" is India, "feild"
- * is field, "wich" is which, "goverment" is government, "pery" is Perry). Not two, even in a long word: none of the 155 typo questions of the BBC dev sets
- * needed a second edit, while two turned names the corpus lacks into its words ("deliveroo" into "deliver").
+ * is field, "wich" is which, "goverment" is government, "pery" is Perry). Not two, even in a long
+ * word: none of the 155 typo questions of the BBC dev sets needed a second edit, while two turned
+ * names the corpus lacks into its words ("deliveroo" into "deliver").
  */
 export class Speller {
   private built?: SearchableMap<number>;
