@@ -152,7 +152,7 @@ describe('the relevance rule', () => {
 
 describe('a large corpus', () => {
   const paragraphs = Array.from({ length: 1200 }, (_, i) =>
-    i === 700 ? 'The ceasefire talks resumed in Geneva on Monday.' : `The talks continued on day ${i} without progress on prisoners.`,
+    i === 700 ? 'The ceasefire talks resumed in Geneva on Monday, the minister said.' : `The talks continued on day ${i} without progress on prisoners.`,
   );
   const large = new Library({ reports: [{ id: 'big', title: 'Talks', file: 'big.md', paragraphs }], aliases: [], topics: [] });
 
@@ -178,6 +178,15 @@ describe('a large corpus', () => {
     // In a small corpus, a missing word is more likely the asker's wording than the subject.
     const asSmall = new Library({ reports: [...large.reports], aliases: [], topics: [] }, { coverageDeclinesFrom: 5000 });
     expect(asSmall.search(question).status).not.toBe('declined');
+  });
+
+  it('declines when the question\'s heaviest word is a noun no passage uses, though the rest match', () => {
+    const referee = 'did the ceasefire talks resume in Geneva on Monday with a referee?';
+    expect(large.search(referee)).toMatchObject({ status: 'declined', hits: [], missing: ['referee'] });
+    // An English word one edit from the corpus's is likelier a slip ("minster" for "minister").
+    expect(large.search('did the minster say the ceasefire talks resumed in Geneva?').status).toBe('answered');
+    const asSmall = new Library({ reports: [...large.reports], aliases: [], topics: [] }, { coverageDeclinesFrom: 5000 });
+    expect(asSmall.search(referee).status).not.toBe('declined');
   });
 
   it('finds a hyphenated word typed as one ("email" for the report\'s "e-mail")', () => {

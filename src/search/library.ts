@@ -234,6 +234,8 @@ interface QueryWord {
   synonyms: Set<string>;
   /** Missing, and only ever a verb or an adjective to the lexicon: it frames the question ("succeed", "face"). */
   framing: boolean;
+  /** An English word (WordNet's, or an inflection of one), not a name or a code. */
+  english: boolean;
 }
 
 /**
@@ -461,6 +463,8 @@ export class Library {
     if (weigh(missing) >= this.options.maxMissingShare - 1e-9 || weigh(names) >= this.options.maxMissingNameShare - 1e-9 || names.some((w) => w.entity)) {
       return { terms, hits: [], status: 'declined', missing: (names.length ? names : missing).map((w) => w.typed) };
     }
+    const subject = this.missingSubject(words);
+    if (subject.length) return { terms, hits: [], status: 'declined', missing: subject.map((w) => w.typed) };
     const limit = request.limit ?? 10;
     // Twice the hits asked for are ranked for sure: some may not answer, or exceed `perReport`.
     const ranked = this.rank(analysed, this.pool(analysed, request.reportIds), request.weights ?? this.options.rank, 2 * limit);
@@ -486,6 +490,28 @@ export class Library {
       if (hits.length >= limit) break;
     }
     return { terms, hits, status };
+  }
+
+  /**
+   * In a large corpus, the question's heaviest word (its rarest), when the corpus never uses it and
+   * it is a name or an English noun (to WordNet), is its subject: thousands of reports that never write
+   * "sourdough" or "Deliveroo" do not answer about it, however well "make" and "home" match. Not a
+   * short word or one with a digit (an abbreviation, a code: "mk", "8x10"), nor one a spelling
+   * correction would reach (an English word typed for another: "minster" for "minister").
+   */
+  private missingSubject(words: readonly QueryWord[]): QueryWord[] {
+    if (this.passages.length < this.options.coverageDeclinesFrom) return [];
+    const heaviest = Math.max(...words.map((w) => w.weight));
+    return words.filter(
+      (w) =>
+        w.terms.size === 0 &&
+        (w.name || (w.english && this.related.isNoun(w.typed.toLowerCase()))) &&
+        !w.framing &&
+        w.weight >= heaviest - 1e-9 &&
+        w.typed.length >= 4 &&
+        !/\d/.test(w.typed) &&
+        !this.speller.correct(w.typed),
+    );
   }
 
   /** Whether some passage uses this (analysed) term. */
@@ -619,7 +645,7 @@ export class Library {
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
       const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || coded || !this.related.looksEnglish(term));
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, framing, entity: name && (knownName || (capitalised && !inWordNet)) });
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, framing, english, entity: name && (knownName || (capitalised && !inWordNet)) });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which

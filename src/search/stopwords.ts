@@ -14,6 +14,7 @@ through thus to too under until up upon us very was wasn we were weren what what
 while who whom whose why will with would wouldn yet you your yours yourself yourselves
 dont doesnt didnt isnt arent wasnt werent wont cant couldnt wouldnt shouldnt hasnt havent hadnt its
 also ll re ve s t d m
+hes shes whos whats thats theres heres wheres whens hows whys im ive youre theyre weve youve theyve youll theyll
 `;
 
 const QUESTION_WORDS = `
