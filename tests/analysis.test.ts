@@ -25,6 +25,8 @@ describe('text analysis', () => {
     expect(terms('what is it')).toEqual([]);
     // "won't" is one word ("wont"); "won" alone is the verb, which who-won questions turn on.
     expect(terms("Who won? It won't matter.")).toEqual(['won', 'matter']);
+    // "own" is what "which companies own Airbus?" asks; "lets" and "whats" are contractions typed bare.
+    expect(terms('which firms own it? lets see whats next')).toEqual(['firm', 'own', 'see', 'next']);
   });
 
   it('stems with Porter2, which keeps "news" intact', () => {
