@@ -189,6 +189,13 @@ describe('a large corpus', () => {
     expect(asSmall.search(referee).status).not.toBe('declined');
   });
 
+  it('takes a word WordNet has only as a name for a name, typed lower-case, and does not correct it', () => {
+    // "saturn" is one edit from "satur" (saturate's stem), which made it look like a typo of English.
+    expect(large.search('were the ceasefire talks in Geneva about saturn?')).toMatchObject({ status: 'declined', missing: ['saturn'] });
+    const library = new Library({ reports: [{ id: 'moya', title: 'Moya wins', file: 'moya.md', paragraphs: ['Carlos Moya won the final in Chennai.'] }], aliases: [], topics: [] });
+    expect(library.search('who painted the mona lisa?')).toMatchObject({ status: 'declined', missing: expect.arrayContaining(['mona']) });
+  });
+
   it('finds a hyphenated word typed as one ("email" for the report\'s "e-mail")', () => {
     const library = new Library({
       reports: [{ id: 'mail', title: 'Watchdog probes deletions', file: 'mail.md', paragraphs: ['The watchdog asked why old e-mails were deleted.', 'Ministers met on Tuesday.'] }],

@@ -48,4 +48,12 @@ describe('WordNet relations, as terms', () => {
     // A name's relations stay: "Californian" is derived from "California".
     expect(wordNet().derivations.get('californian')).toContain('california');
   });
+
+  it('knows the words it has only as names, though one edit from an English stem ("saturn", "satur" of saturate)', () => {
+    const related = new RelatedVocabulary(() => true);
+    expect(related.looksEnglish('saturn')).toBe(true);
+    for (const name of ['saturn', 'obama', 'mona']) expect(related.isName(name)).toBe(true);
+    // A word with a common sense too is English: "china" is porcelain, "swift" a bird.
+    for (const word of ['china', 'swift', 'table']) expect(related.isName(word)).toBe(false);
+  });
 });

