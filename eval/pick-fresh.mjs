@@ -3,6 +3,7 @@
 // own seed, skipping articles with fewer than 4 body paragraphs and every article of the earlier sets.
 //   bbc.fresh.jsonl: node pick-fresh.mjs            (seed 20261202, 40 articles, after bbc.dev.jsonl)
 //   bbc.more.jsonl:  node pick-fresh.mjs more       (seed 20261203, 60 articles, after dev and fresh)
+//   bbc.holdout.jsonl: node pick-fresh.mjs holdout  (seed 20261204, 40 articles, after dev, fresh and more)
 // Prints JSON {seed, picks:[...], skipped:[...], excludedUsed:[...]}.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ const HERE = path.dirname(new URL(import.meta.url).pathname);
 export const SETS = {
   fresh: { seed: 20261202, count: 40, after: ['bbc.dev.jsonl'] },
   more: { seed: 20261203, count: 60, after: ['bbc.dev.jsonl', 'bbc.fresh.jsonl'] },
+  holdout: { seed: 20261204, count: 40, after: ['bbc.dev.jsonl', 'bbc.fresh.jsonl', 'bbc.more.jsonl'] },
 };
 
 export function usedArticles(files) {
@@ -39,6 +41,6 @@ export function pickAfter({ seed, count, after }) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const set = SETS[process.argv[2] ?? 'fresh'];
-  if (!set) { console.error('usage: node pick-fresh.mjs [fresh|more]'); process.exit(2); }
+  if (!set) { console.error('usage: node pick-fresh.mjs [fresh|more|holdout]'); process.exit(2); }
   console.log(JSON.stringify(pickAfter(set), null, 1));
 }
