@@ -1,8 +1,7 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../src/search/analysis.ts';
-import { answerKind, answerKindEvidence, bestSentence, hasAnswerKind } from '../src/search/evidence.ts';
-import { sentenceRanges } from '../src/search/sentences.ts';
+import { answerKind, bestSentence, hasAnswerKind } from '../src/search/evidence.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { Postings } from '../src/search/postings.ts';
 import { countTerms } from '../src/search/term-counts.ts';
@@ -40,28 +39,6 @@ describe('bestSentence', () => {
     const { range, weight } = bestSentence(text, analyzer.words(text), (terms) => [...terms].filter((t) => wanted.has(t)).length);
     expect(text.slice(...range)).toBe('The ceasefire held in Geneva while the talks went on.');
     expect(weight).toBe(3);
-  });
-});
-
-describe('answerKindEvidence', () => {
-  const analyzer = createAnalyzer();
-  const evidence = (text: string, query: string) => {
-    const wanted = new Set(analyzer.terms(query));
-    const ranges = sentenceRanges(text);
-    const best = bestSentence(text, analyzer.words(text), (terms) => [...terms].filter((t) => wanted.has(t)).length, ranges);
-    return answerKindEvidence(text, ranges, best, answerKind(query)!);
-  };
-
-  it('is 1 when the best sentence holds the kind of answer asked for', () => {
-    expect(evidence('The PSP costs $250 in the US.', 'how much does the PSP cost in the US?')).toBe(1);
-  });
-
-  it('counts a neighbouring sentence that holds it by its share of the best one\'s weight, squared', () => {
-    // The best sentence names the console and Japan; the price is in the sentence with the cost alone.
-    const question = 'how much does the new console cost in Japan?';
-    expect(evidence('The new console reached Japan this week. Gamers queued for the gadget, which costs $250.', question)).toBeCloseTo((1 / 3) ** 2);
-    // A sentence with none of the question's terms is no evidence, whatever it holds.
-    expect(evidence('The new console reached Japan this week. It sold 500,000.', question)).toBe(0);
   });
 });
 

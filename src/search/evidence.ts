@@ -41,16 +41,14 @@ export interface PassageWord {
 /**
  * The sentence of a passage whose terms carry the most of a query's weight, and that weight:
  * terms found together in one sentence are better evidence than the same terms spread over a
- * long paragraph. `weigh` gives the query's weight of a set of terms. `weights` has every
- * sentence's, in order (`answerKindEvidence` reads them).
+ * long paragraph. `weigh` gives the query's weight of a set of terms.
  */
 export function bestSentence(
   text: string,
   words: readonly PassageWord[],
   weigh: (terms: ReadonlySet<string>) => number,
   ranges: ReadonlyArray<[number, number]> = sentenceRanges(text),
-): { range: [number, number]; weight: number; weights: number[] } {
-  const weights: number[] = [];
+): { range: [number, number]; weight: number } {
   let best = { range: ranges[0] ?? ([0, text.length] as [number, number]), weight: 0 };
   let w = 0;
   for (const range of ranges) {
@@ -60,30 +58,7 @@ export function bestSentence(
       if (term !== null && words[w]!.start >= range[0]) terms.add(term);
     }
     const weight = weigh(terms);
-    weights.push(weight);
     if (weight > best.weight) best = { range, weight };
   }
-  return { ...best, weights };
-}
-
-/**
- * How well a passage holds the kind of answer asked for, 0..1: 1 when its best sentence does;
- * otherwise, of its sentences that hold one and share a query term, the best one's weight
- * relative to the best sentence's, squared. The amount often sits beside the sentence that names
- * the question's subject ("...to get their hands on the gadget, which costs $250").
- */
-export function answerKindEvidence(
-  text: string,
-  ranges: ReadonlyArray<[number, number]>,
-  best: { range: [number, number]; weight: number; weights: readonly number[] },
-  kind: AnswerKind,
-): number {
-  if (hasAnswerKind(text.slice(...best.range), kind)) return 1;
-  if (best.weight === 0) return 0;
-  let evidence = 0;
-  ranges.forEach((range, i) => {
-    const weight = best.weights[i]!;
-    if (weight > 0 && hasAnswerKind(text.slice(...range), kind)) evidence = Math.max(evidence, (weight / best.weight) ** 2);
-  });
-  return evidence;
+  return best;
 }

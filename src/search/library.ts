@@ -10,7 +10,7 @@ import { buildIndex } from './index-build.ts';
 import { countTerms } from './term-counts.ts';
 import { SpeakerIndex, type StatementTable } from './speakers.ts';
 import { extractStatements, StatementWorker } from './statements.ts';
-import { answerKind, answerKindEvidence, bestSentence } from './evidence.ts';
+import { answerKind, bestSentence, hasAnswerKind } from './evidence.ts';
 import { type PackedPostings, Postings } from './postings.ts';
 import { RelatedVocabulary } from './related.ts';
 import { sentenceRanges } from './sentences.ts';
@@ -150,10 +150,7 @@ export interface RankWeights {
   report: number;
   /** Query weight its report's headline carries. */
   headline: number;
-  /**
-   * 1 when its best sentence holds the kind of answer the question asks for (a number, a date, a
-   * name, a place); less when only another of its sentences does (see `answerKindEvidence`).
-   */
+  /** 1 when its best sentence holds the kind of answer the question asks for (a number, a date, a name, a place). */
   answerKind: number;
   /**
    * 1 for a report's first paragraph, which states the story. Fitted negative: the lead restates
@@ -755,11 +752,11 @@ export class Library {
       const passage = this.passages[candidate.id]!;
       const { words, terms, sentences } = this.reading(candidate.id);
       const sentence = bestSentence(passage.text, words, (inSentence) => this.share(query, (t) => inSentence.has(t)), sentences);
-      const kindFound = kind === undefined ? 0 : answerKindEvidence(passage.text, sentences, sentence, kind);
+      const kindFound = kind !== undefined && hasAnswerKind(passage.text.slice(...sentence.range), kind);
       hits.push({
         passage,
         report: this.passageReport[candidate.id]!,
-        score: candidate.score + weights.sentence * sentence.weight + weights.answerKind * kindFound,
+        score: candidate.score + weights.sentence * sentence.weight + weights.answerKind * (kindFound ? 1 : 0),
         coverage: candidate.coverage,
         reportCoverage: candidate.reportShare,
         sentenceCoverage: sentence.weight,
