@@ -155,6 +155,8 @@ describe('a large corpus', () => {
     i === 700 ? 'The ceasefire talks resumed in Geneva on Monday, the minister said.' : `The talks continued on day ${i} without progress on prisoners.`,
   );
   const large = new Library({ reports: [{ id: 'big', title: 'Talks', file: 'big.md', paragraphs }], aliases: [], topics: [] });
+  /** The same passages, judged as a small corpus is. */
+  const asSmall = new Library({ reports: [...large.reports], aliases: [], topics: [] }, { coverageDeclinesFrom: 5000 });
 
   it('finds by the rare term, and still counts and marks the common one it did not search by', () => {
     const { hits } = large.search('talks in Geneva');
@@ -176,7 +178,6 @@ describe('a large corpus', () => {
     // A verb the corpus lacks still only frames the question.
     expect(large.search('when were the ceasefire talks in Geneva rescheduled?').status).toBe('answered');
     // In a small corpus, a missing word is more likely the asker's wording than the subject.
-    const asSmall = new Library({ reports: [...large.reports], aliases: [], topics: [] }, { coverageDeclinesFrom: 5000 });
     expect(asSmall.search(question).status).not.toBe('declined');
   });
 
@@ -185,7 +186,6 @@ describe('a large corpus', () => {
     expect(large.search(referee)).toMatchObject({ status: 'declined', hits: [], missing: ['referee'] });
     // An English word one edit from the corpus's is likelier a slip ("minster" for "minister").
     expect(large.search('did the minster say the ceasefire talks resumed in Geneva?').status).toBe('answered');
-    const asSmall = new Library({ reports: [...large.reports], aliases: [], topics: [] }, { coverageDeclinesFrom: 5000 });
     expect(asSmall.search(referee).status).not.toBe('declined');
   });
 
