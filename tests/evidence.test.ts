@@ -11,6 +11,7 @@ describe('answer kinds', () => {
     ['How much did the deal cost?', 'amount'],
     ['how many jobs will go', 'amount'],
     ['how fast did the economy grow?', 'amount'],
+    ['how long has the firm been making games?', 'duration'],
     ['what rate will the bank set?', 'amount'],
     ['When does the show start?', 'time'],
     ['who knocked Nadal out?', 'agent'],
@@ -23,6 +24,10 @@ describe('answer kinds', () => {
   it('finds the kind of answer in a sentence', () => {
     expect(hasAnswerKind('The deal is worth £5.5bn.', 'amount')).toBe(true);
     expect(hasAnswerKind('Shares fell sharply.', 'amount')).toBe(false);
+    // A span, not any number: "how long" is not answered by a price.
+    expect(hasAnswerKind('It has been making games for some 18 years.', 'duration')).toBe(true);
+    expect(hasAnswerKind('They can hold suspects for up to 30 minutes.', 'duration')).toBe(true);
+    expect(hasAnswerKind('Qwest has bid $6.3bn for MCI.', 'duration')).toBe(false);
     expect(hasAnswerKind('It opens on Monday.', 'time')).toBe(true);
     expect(hasAnswerKind('It opens in 2005.', 'time')).toBe(true);
     expect(hasAnswerKind('it opens soon.', 'time')).toBe(false);
