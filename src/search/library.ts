@@ -128,7 +128,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   coverageDeclinesFrom: 1000,
   poolSize: 30,
   poolReports: 3,
-  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 4, headline: 1, answerKind: 1.2, lead: -0.2 },
+  rank: { bm25: 1, passage: 1.5, sentence: 1.5, report: 4, headline: 1, answerKind: 1.2, lead: -0.4 },
   commonTermShare: 0.05,
   championListSize: 50,
   parallelFromParagraphs: 10_000,
