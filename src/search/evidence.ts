@@ -2,7 +2,7 @@ import { sentenceRanges } from './sentences.ts';
 
 /**
  * What kind of answer a question asks for, from its wording: "how much / how many" a number or
- * amount, "when" a date or time, "who" a person or organisation, "where" a place.
+ * amount, "how long" a span, "when" a date or time, "who" a person or organisation, "where" a place.
  */
 export type AnswerKind = 'amount' | 'duration' | 'time' | 'agent' | 'place';
 
