@@ -66,7 +66,7 @@ export interface LibraryOptions {
    * so does a missing noun in a corpus of at least `coverageDeclinesFrom` passages. Default 0.75.
    */
   missingWordWeight: number;
-  /** Weight of a term reached by correcting a typed word, relative to the word as typed. Default 0.7. */
+  /** Weight of a term reached by correcting a typed word, relative to the word as typed. Default 0.8. */
   correctionWeight: number;
   /** Weight of a WordNet derivation of a query word ("invasion" for "invading"), relative to the word. Default 0.9. */
   derivationWeight: number;
@@ -121,7 +121,7 @@ export const DEFAULT_LIBRARY_OPTIONS: LibraryOptions = {
   maxMissingShare: 0.4,
   maxMissingNameShare: 0.3,
   missingWordWeight: 0.75,
-  correctionWeight: 0.7,
+  correctionWeight: 0.8,
   derivationWeight: 0.9,
   synonymWeight: 0.7,
   synonymMaxShare: 0.003,
