@@ -234,8 +234,8 @@ interface QueryWord {
   synonyms: Set<string>;
   /** Missing, and only ever a verb or an adjective to the lexicon: it frames the question ("succeed", "face"). */
   framing: boolean;
-  /** An English word (WordNet's, or an inflection of one), not a name or a code. */
-  english: boolean;
+  /** Missing, with nothing to stand for it, and an English noun to WordNet ("referee"; not "rescheduled"). */
+  noun: boolean;
 }
 
 /**
@@ -505,12 +505,12 @@ export class Library {
     return words.filter(
       (w) =>
         w.terms.size === 0 &&
-        (w.name || (w.english && this.related.isNoun(w.typed.toLowerCase()))) &&
         !w.framing &&
         w.weight >= heaviest - 1e-9 &&
         w.typed.length >= 4 &&
         !/\d/.test(w.typed) &&
-        !this.speller.correct(w.typed),
+        // A name had its spelling correction tried already (`analyse`); an English word had not.
+        (w.name || (w.noun && !this.speller.correct(w.typed))),
     );
   }
 
@@ -612,7 +612,9 @@ export class Library {
       // A word with a digit is a model's or a code's ("hs2", "ps5"), though WordNet may list one.
       const coded = /\d/.test(term);
       const english = !nameLike && !coded && (inWordNet || isInflectedWord(lower));
-      const correction = this.words.has(word.toLowerCase()) || english || this.related.isName(lower) ? undefined : this.speller.correct(word);
+      // A word WordNet has only as a name ("saturn", "mona") is one, typed lower-case too, and is no typo.
+      const wordNetName = this.related.isName(lower);
+      const correction = this.words.has(word.toLowerCase()) || english || wordNetName ? undefined : this.speller.correct(word);
       // A typo of a stop word ("wich") carries no topic either.
       if (correction?.stopWord && df === 0) continue;
       const corrected = correction && !correction.stopWord ? this.analyzer.processTerm(correction.word) : null;
@@ -644,8 +646,9 @@ export class Library {
       const standIns = [...terms.keys()];
       const rarity = known || standIns.length === 0 ? this.weight(term) : Math.max(...standIns.map((t) => this.weight(t)));
       // A number the corpus lacks ("2021", "0") is a detail of the question, not its subject.
-      const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || coded || this.related.isName(lower) || !this.related.looksEnglish(term));
-      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, framing, english, entity: name && (knownName || (capitalised && !inWordNet)) });
+      const name = standIns.length === 0 && !english && !/^\d+$/.test(term) && (nameLike || coded || wordNetName || !this.related.looksEnglish(term));
+      const noun = standIns.length === 0 && english && this.related.isNoun(lower);
+      words.push({ typed: word, weight: rarity * (framing ? 0.5 : 1), terms, name, synonyms, framing, noun, entity: name && (knownName || (capitalised && !inWordNet)) });
     }
     // A missing English word is likely the asker's wording, not the topic: it weighs as the query's
     // found words do on average (times `missingWordWeight`), not as the corpus's rarest term, which
