@@ -404,6 +404,32 @@ describe('questions as people type them', () => {
     expect(library.search('When Did The Nations Resume The Talks?').status).toBe(library.search('when did the nations resume the talks?').status);
   });
 
+  it("reads a sentence in its report's context: the headline's words count in it at half", () => {
+    const rugby = new Library({
+      reports: [
+        {
+          id: 'hodges',
+          title: 'Hodges announces rugby retirement',
+          file: 'hodges.md',
+          paragraphs: [
+            'Scarlets forward Dave Hodges has ended his playing career to coach in the States.',
+            'The 36-year-old, who has 54 caps, was player of the season in 2002. He tore a muscle on Boxing Day, an injury that ended his season, said Hodges.',
+          ],
+        },
+        { id: 'wales', title: 'Wales name their squad', file: 'wales.md', paragraphs: ['The coach handed new caps to three forwards.', 'Dave Jones scored twice.', 'Two caps went to backs.'] },
+        { id: 'race', title: 'Evans wins', file: 'race.md', paragraphs: ['Dave Evans won the race.', 'The crowd cheered.'] },
+      ],
+      aliases: [],
+      topics: [],
+    });
+    // ¶2's sentence that names Hodges has no number; the one with his caps does, and the headline names him.
+    const hit = rugby.search('how many caps does Dave Hodges have?').hits[0]!;
+    expect(hit.passage.paragraph).toBe(2);
+    expect(hit.passage.text.slice(...hit.sentence)).toMatch(/^The 36-year-old, who has 54 caps/);
+    // Whether it answers is by the sentence's own words: caps alone, not Hodges from the headline.
+    expect(hit.sentenceCoverage).toBeLessThan(rugby.search('how many caps does Dave Hodges have?').hits.find((h) => h.passage.paragraph === 1)!.sentenceCoverage);
+  });
+
   it('knows the sentence that answers best', () => {
     const hit = top('how many sports utility vehicles for Peugeot?')!;
     expect(hit.passage.text.slice(...hit.sentence)).toMatch(/^Struggling Japanese car maker/);

@@ -160,6 +160,12 @@ export interface RankWeights {
   lead: number;
 }
 
+/**
+ * How much a word of a report's headline counts in each of its paragraphs and sentences that lack
+ * it: the headline is the context they are read in ("nuclear" talks), but not their own evidence.
+ */
+const HEADLINE_CONTEXT = 0.5;
+
 /** How many passages' readings (see `Library.reading`) are kept. */
 const READINGS_KEPT = 1024;
 
@@ -741,8 +747,8 @@ export class Library {
         weights.report * reportShare +
         weights.headline * this.share(query, (t) => headline.has(t)) +
         weights.lead * (this.passages[id]!.paragraph === 1 ? 1 : 0);
-      // The headline sets the context of all its paragraphs ("nuclear" talks), at half weight.
-      const coverage = this.share(query, (t) => (has(t) ? 1 : headline.has(t) ? 0.5 : 0), true);
+      // The headline sets the context of all its paragraphs (`HEADLINE_CONTEXT`).
+      const coverage = this.share(query, (t) => (has(t) ? 1 : headline.has(t) ? HEADLINE_CONTEXT : 0), true);
       return { id, score, reportShare, coverage };
     });
     known.sort((a, b) => b.score - a.score || a.id - b.id);
@@ -754,7 +760,17 @@ export class Library {
       if (hits.filter((hit) => hit.score >= bound).length >= enough) break;
       const passage = this.passages[candidate.id]!;
       const { words, terms, sentences } = this.reading(candidate.id);
-      const sentence = bestSentence(passage.text, words, (inSentence) => this.share(query, (t) => inSentence.has(t)), sentences);
+      // A sentence is read in its report's context: a word of the headline counts in each sentence
+      // at half, as in coverage ("The 36-year-old, who has 54 caps" answers in "Hodges announces
+      // rugby retirement"). Whether a sentence answers (the relevance rule) is by its own words.
+      const headline = this.headlineTerms[candidate.id]!;
+      const sentence = bestSentence(
+        passage.text,
+        words,
+        (inSentence) => this.share(query, (t) => (inSentence.has(t) ? 1 : headline.has(t) ? HEADLINE_CONTEXT : 0)),
+        sentences,
+        (inSentence) => this.share(query, (t) => inSentence.has(t)),
+      );
       const kindFound = kind !== undefined && hasAnswerKind(passage.text.slice(...sentence.range), kind);
       hits.push({
         passage,
@@ -762,7 +778,7 @@ export class Library {
         score: candidate.score + weights.sentence * sentence.weight + weights.answerKind * (kindFound ? 1 : 0),
         coverage: candidate.coverage,
         reportCoverage: candidate.reportShare,
-        sentenceCoverage: sentence.weight,
+        sentenceCoverage: sentence.alone,
         matched: [...terms].filter((t) => wanted.has(t)),
         sentence: sentence.range,
       });
