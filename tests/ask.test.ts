@@ -189,6 +189,14 @@ describe('a large corpus', () => {
     expect(asSmall.search(referee).status).not.toBe('declined');
   });
 
+  it('declines a question about a year no passage writes, and names it', () => {
+    const year = new Library({ reports: [{ id: 'big', title: 'Talks', file: 'big.md', paragraphs: [...paragraphs.slice(0, 1199), 'The talks of 2004 ended in Geneva.'] }], aliases: [], topics: [] });
+    expect(year.search('how did the Geneva talks end in 2024?')).toMatchObject({ status: 'declined', hits: [], missing: ['2024'] });
+    expect(year.search('how did the Geneva talks end in 2004?').status).toBe('answered');
+    // Another number the corpus lacks is a detail asked for, not the subject.
+    expect(year.search('how did the Geneva talks end in 2004, after 4000 days?').status).toBe('answered');
+  });
+
   it('takes a word WordNet has only as a name for a name, typed lower-case, and does not correct it', () => {
     // "saturn" is one edit from "satur" (saturate's stem), which made it look like a typo of English.
     expect(large.search('were the ceasefire talks in Geneva about saturn?')).toMatchObject({ status: 'declined', missing: ['saturn'] });

@@ -166,6 +166,9 @@ export interface RankWeights {
  */
 const HEADLINE_CONTEXT = 0.5;
 
+/** A year as typed in a question: "2024", "1983". */
+const YEAR = /^(?:1[5-9]|20)\d\d$/;
+
 /** How many passages' readings (see `Library.reading`) are kept. */
 const READINGS_KEPT = 1024;
 
@@ -503,11 +506,14 @@ export class Library {
    * it is a name or an English noun (to WordNet), is its subject: thousands of reports that never write
    * "sourdough" or "Deliveroo" do not answer about it, however well "make" and "home" match. Not a
    * short word or one with a digit (an abbreviation, a code: "mk", "8x10"), nor one a spelling
-   * correction would reach (an English word typed for another: "minster" for "minister").
+   * correction would reach (an English word typed for another: "minster" for "minister"). A year
+   * the corpus never writes is one too: no report of it is about "paris 2024".
    */
   private missingSubject(words: readonly QueryWord[]): QueryWord[] {
     if (this.passages.length < this.options.coverageDeclinesFrom) return [];
     const heaviest = Math.max(...words.map((w) => w.weight));
+    const missingYears = words.filter((w) => w.terms.size === 0 && YEAR.test(w.typed));
+    if (missingYears.length) return missingYears;
     return words.filter(
       (w) =>
         w.terms.size === 0 &&
