@@ -133,6 +133,20 @@ describe('patterns', () => {
     );
   });
 
+  it('a given name\'s initial: "J. Allard", then "Mr Allard" and "he", is one person', () => {
+    expectTable(
+      [
+        'Xbox frontman J. Allard said the console looked set to be fast.',
+        'Mr Allard said Microsoft had to work hard. "Our approach is Bruce Lee, not brute force," he said.',
+      ],
+      [
+        [1, 'Xbox frontman J. Allard', 'J. Allard', null, 'the console looked set to be fast'],
+        [2, 'Mr Allard', 'J. Allard', null, 'Microsoft had to work hard'],
+        [2, 'he', 'J. Allard', null, 'Bruce Lee, not brute force'],
+      ],
+    );
+  });
+
   it('"said on Tuesday", "told reporters", "Mr. Smith" by surname, "he" and a continued quote', () => {
     expectTable(
       [

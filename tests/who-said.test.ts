@@ -94,6 +94,7 @@ describe('who-said', () => {
             'German Chancellor Olaf Scholz said on Monday that Berlin would keep supplying air defence.',
             '“We will not waver,” Scholz told reporters in Berlin.',
             'A spokesperson for the Kremlin, Dmitry Peskov, said the talks were premature.',
+            'Xbox frontman J. Allard said the console would be fast. "Our approach is Bruce Lee," Mr Allard said.',
           ],
         },
       ],
@@ -102,6 +103,8 @@ describe('who-said', () => {
     });
     expect(whoSaid(small, { query: 'Olaf Scholz' }).citations.map((c) => c.paragraph)).toEqual([1, 2]);
     expect(whoSaid(small, { query: 'Peskov' }).citations.map((c) => c.paragraph)).toEqual([3]);
+    // An initial typed with or without its dot finds the person by the full name, "Mr Allard" too.
+    for (const typed of ['j allard', 'J. Allard', 'Allard']) expect(whoSaid(small, { query: typed }).citations[0]!.statements).toHaveLength(2);
   });
 });
 

@@ -3,7 +3,7 @@
  * "Mr. Smith", "President Duda". A capitalised run counts as a person when it
  * starts with a known first name, or follows a title or honorific.
  */
-import { isAcronym } from './classify.ts';
+import { INITIAL, isAcronym } from './classify.ts';
 import { countryOf } from './countries.ts';
 import { isAdjective, isFirstName, isOrganisationWord, isTimeName, isTitleWord, reportingLemma, tagsOf } from './lexicon.ts';
 import type { Token } from './text.ts';
@@ -81,7 +81,8 @@ function runEnd(tokens: readonly Token[], j: number): number {
 /** The person named by the capitalised run [from, to), if it is one. */
 function personInRun(tokens: readonly Token[], from: number, to: number, speaker: boolean): PersonMention | null {
   for (let k = from; k < to - 1; k++) {
-    if (isFirstName(bare(tokens[k]!)) && plausibleName(tokens, k, to)) return mention(tokens, from, k, to, true);
+    // A given name, or its initial ("J. Allard").
+    if ((isFirstName(bare(tokens[k]!)) || INITIAL.test(tokens[k]!.text)) && plausibleName(tokens, k, to)) return mention(tokens, from, k, to, true);
   }
   let k = from;
   while (k < to && isDescriber(tokens[k]!)) k++;

@@ -32,7 +32,7 @@ export interface Token extends Span {
  * `\p{…}` classes. Sticky, and only tested, so no match array is built per token.
  */
 const WORD =
-  /[A-Za-z][a-z]*(?![\p{L}\p{N}’'.&-])|\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*/uy;
+  /[A-Za-z][a-z]*(?![\p{L}\p{N}’'.&-])|\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|St)\.|[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*/uy;
 const SPACE = /\s*/y;
 /**
  * `\p{…}` patterns live at module level: tsx (esbuild) compiles such a literal
