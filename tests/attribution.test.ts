@@ -133,6 +133,18 @@ describe('patterns', () => {
     );
   });
 
+  it('a quote after reported speech carries on that speaker\'s words', () => {
+    expectTable(
+      [
+        'Family Planning Association chief executive Anne Weyman said teaching pupils about contraception was key. "Young people must be informed about all the issues." The minister did not reply.',
+      ],
+      [
+        [1, 'Family Planning Association chief executive Anne Weyman', 'Anne Weyman', null, 'teaching pupils about contraception was key'],
+        [1, 'Family Planning Association chief executive Anne Weyman', 'Anne Weyman', null, '"Young people must be informed about all the issues."'],
+      ],
+    );
+  });
+
   it('a given name\'s initial: "J. Allard", then "Mr Allard" and "he", is one person', () => {
     expectTable(
       [

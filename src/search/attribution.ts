@@ -85,9 +85,9 @@ function attributeParagraph(p: Paragraph, paragraph: number, coreference: Corefe
       const statement = statementSpan(p.text, sentence, claims, claim);
       return attribution(p.text, paragraph, sentence.tokens, claim, statement, coreference);
     });
-    // A quote carries on the last statement of the sentence before ("X denied it, but Y said: “…”").
+    // A quote carries on the last statement of the sentence before ("X denied it, but Y said: “…”"; "X said …").
     const last = previous.at(-1);
-    if (made.length === 0 && last !== undefined && continuesQuote(p, sentence.span, last)) {
+    if (made.length === 0 && last !== undefined && continuesQuote(p, sentence.span)) {
       made = [{ ...last, paragraph, statement: slice(p.text, sentence.span), ...sentence.span }];
     }
     // People named here become known only after this sentence's own speakers are resolved.
@@ -131,12 +131,13 @@ function statementSpan(text: string, sentence: Sentence, claims: readonly Claim[
 }
 
 /**
- * A sentence that opens with a quotation right after a quoted statement carries on that
- * speaker's quote: "“Nobody doubts it.”", or the next sentence of a quote left open ("…choice.
- * "Obviously …").
+ * A sentence that opens with a quotation right after a statement carries on that speaker's
+ * words: "“Nobody doubts it.”", the next sentence of a quote left open ("…choice. "Obviously
+ * …"), or the quote that follows reported speech ("Mr Snow put a brave face on it, saying … "The
+ * economy is growing …"): news writes who speaks once, then quotes them.
  */
-function continuesQuote(p: Paragraph, span: Span, previous: Attribution): boolean {
-  return p.quotes.some((q) => q.start === span.start) && /[“"]|''/.test(previous.statement);
+function continuesQuote(p: Paragraph, span: Span): boolean {
+  return p.quotes.some((q) => q.start === span.start);
 }
 
 /** Is the paragraph's last statement inside a quote that no mark closes? */
