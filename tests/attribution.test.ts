@@ -145,6 +145,16 @@ describe('patterns', () => {
     );
   });
 
+  it('", saying" after a verb whose past is its present: "put a brave face on it, saying"', () => {
+    expectTable(
+      ['Treasury Secretary John Snow put a brave face on the news, saying it was a sign of strong expansion. "The economy is growing fast."'],
+      [
+        [1, 'Treasury Secretary John Snow', 'John Snow', null, 'saying it was a sign of strong expansion'],
+        [1, 'Treasury Secretary John Snow', 'John Snow', null, '"The economy is growing fast."'],
+      ],
+    );
+  });
+
   it('a given name\'s initial: "J. Allard", then "Mr Allard" and "he", is one person', () => {
     expectTable(
       [

@@ -10,7 +10,7 @@ import type { LibraryOptions, LibrarySnapshot } from './library.ts';
  * reports' content, the alias and topic files, the library options, and SNAPSHOT_VERSION (raise it
  * whenever analysis or extraction code changes what a build produces).
  */
-export const SNAPSHOT_VERSION = 22;
+export const SNAPSHOT_VERSION = 23;
 
 export function snapshotKey(corpus: Pick<Corpus, 'reports' | 'aliases' | 'topics'>, options: Partial<LibraryOptions>): string {
   const hash = createHash('sha256');

@@ -213,8 +213,11 @@ export function isGerund(lower: string): boolean {
   return hasTag(lower, 'Gerund') || (/^[a-z]{3,}ing$/.test(lower) && !named(lower));
 }
 
+/** Past forms the same as the present, which compromise tags only as infinitives: "Mr Snow put a brave face on it". */
+const UNCHANGED_PASTS = words('put set hit cut let shut spread quit hurt cast burst upset');
+
 export function isPastTense(lower: string): boolean {
-  return hasTag(lower, 'PastTense');
+  return hasTag(lower, 'PastTense') || UNCHANGED_PASTS.has(lower);
 }
 
 export function isPresentTense(lower: string): boolean {
