@@ -45,18 +45,6 @@ describe('bestSentence', () => {
     expect(text.slice(...range)).toBe('The ceasefire held in Geneva while the talks went on.');
     expect(weight).toBe(3);
   });
-
-  it('picks by one weight and tells the most any sentence carries by another', () => {
-    const analyzer = createAnalyzer();
-    const text = 'The forward has 54 caps. He was injured, said Hodges.';
-    const own = (terms: ReadonlySet<string>) => (terms.has('cap') ? 1 : 0) + (terms.has('hodg') ? 2 : 0);
-    // In context, the headline's "Hodges" counts in each sentence at half.
-    const inContext = (terms: ReadonlySet<string>) => own(terms) + (terms.has('hodg') ? 0 : 1);
-    const { range, weight, alone } = bestSentence(text, analyzer.words(text), inContext, undefined, own);
-    expect(text.slice(...range)).toBe('The forward has 54 caps.');
-    expect(weight).toBe(2);
-    expect(alone).toBe(2);
-  });
 });
 
 describe('Postings', () => {

@@ -44,18 +44,15 @@ export interface PassageWord {
 /**
  * The sentence of a passage whose terms carry the most of a query's weight, and that weight:
  * terms found together in one sentence are better evidence than the same terms spread over a
- * long paragraph. `weigh` gives the query's weight of a sentence's terms, as ranking counts them
- * (with its report's context, say); `alone`, the most that any one sentence's own terms carry
- * (`weighAlone`), which is what the relevance rule asks of a sentence.
+ * long paragraph. `weigh` gives the query's weight of a set of terms.
  */
 export function bestSentence(
   text: string,
   words: readonly PassageWord[],
   weigh: (terms: ReadonlySet<string>) => number,
   ranges: ReadonlyArray<[number, number]> = sentenceRanges(text),
-  weighAlone: (terms: ReadonlySet<string>) => number = weigh,
-): { range: [number, number]; weight: number; alone: number } {
-  let best = { range: ranges[0] ?? ([0, text.length] as [number, number]), weight: 0, alone: 0 };
+): { range: [number, number]; weight: number } {
+  let best = { range: ranges[0] ?? ([0, text.length] as [number, number]), weight: 0 };
   let w = 0;
   for (const range of ranges) {
     const terms = new Set<string>();
@@ -64,8 +61,7 @@ export function bestSentence(
       if (term !== null && words[w]!.start >= range[0]) terms.add(term);
     }
     const weight = weigh(terms);
-    if (weight > best.weight) best = { ...best, range, weight };
-    best.alone = Math.max(best.alone, weigh === weighAlone ? weight : weighAlone(terms));
+    if (weight > best.weight) best = { range, weight };
   }
   return best;
 }

@@ -695,6 +695,28 @@ export class Library {
     return query.totalWeight > 0 ? carried / query.totalWeight : 0;
   }
 
+  /**
+   * The shares of a query's weight that a sentence carries in its report's context (a headline
+   * term counts `HEADLINE_CONTEXT`) and by its own terms: `share` twice, in one pass, since every
+   * sentence of a ranked passage is weighed.
+   */
+  private sentenceShares(query: Query, inSentence: ReadonlySet<string>, headline: ReadonlySet<string>): [number, number] {
+    if (query.totalWeight <= 0) return [0, 0];
+    let inContext = 0;
+    let own = 0;
+    for (const word of query.words) {
+      let bestInContext = 0;
+      let bestOwn = 0;
+      for (const [term, factor] of word.terms) {
+        if (inSentence.has(term)) bestOwn = Math.max(bestOwn, factor);
+        else if (headline.has(term)) bestInContext = Math.max(bestInContext, factor * HEADLINE_CONTEXT);
+      }
+      inContext += word.weight * Math.max(bestOwn, bestInContext);
+      own += word.weight * bestOwn;
+    }
+    return [inContext / query.totalWeight, own / query.totalWeight];
+  }
+
   /** The share of a query's weight that a report's paragraphs and headline carry. */
   private reportShare(query: Query, report: Report): number {
     const from = this.firstPassage.get(report.id)!;
@@ -770,12 +792,16 @@ export class Library {
       // at half, as in coverage ("The 36-year-old, who has 54 caps" answers in "Hodges announces
       // rugby retirement"). Whether a sentence answers (the relevance rule) is by its own words.
       const headline = this.headlineTerms[candidate.id]!;
+      let alone = 0;
       const sentence = bestSentence(
         passage.text,
         words,
-        (inSentence) => this.share(query, (t) => (inSentence.has(t) ? 1 : headline.has(t) ? HEADLINE_CONTEXT : 0)),
+        (inSentence) => {
+          const [inContext, own] = this.sentenceShares(query, inSentence, headline);
+          alone = Math.max(alone, own);
+          return inContext;
+        },
         sentences,
-        (inSentence) => this.share(query, (t) => inSentence.has(t)),
       );
       const kindFound = kind !== undefined && hasAnswerKind(passage.text.slice(...sentence.range), kind);
       hits.push({
@@ -784,7 +810,7 @@ export class Library {
         score: candidate.score + weights.sentence * sentence.weight + weights.answerKind * (kindFound ? 1 : 0),
         coverage: candidate.coverage,
         reportCoverage: candidate.reportShare,
-        sentenceCoverage: sentence.alone,
+        sentenceCoverage: alone,
         matched: [...terms].filter((t) => wanted.has(t)),
         sentence: sentence.range,
       });
