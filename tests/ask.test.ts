@@ -362,6 +362,22 @@ describe('questions as people type them', () => {
     expect(athletics.search('who felt jade after the race?').terms).toContain('tire');
   });
 
+  it('asks by a word with its "un-" added or taken off: "is it clear" is answered by "unclear"', () => {
+    const plans = new Library({
+      reports: [
+        { id: 'plan', title: 'Peace plan', file: 'plan.md', paragraphs: ['Whether the plan will work is unclear, officials said.', 'A deal is likely to follow.', 'Talks were held under a new chair.'] },
+      ],
+      aliases: [],
+      topics: [],
+    });
+    expect(plans.search('is it clear whether the plan will work?').terms).toContain('unclear');
+    expect(plans.search('is a deal unlikely?').terms).toContain('like');
+    expect(plans.search('is a deal unlikely?').status).not.toBe('declined');
+    // Only between English words the corpus has: "under" is no negated "der", "unclear" no "clear" here.
+    expect(plans.search('what was held under the chair?').terms).not.toContain('der');
+    expect(plans.search('why is it unclear?').terms).not.toContain('clear');
+  });
+
   it('finds a derivation WordNet knows (invading / invasion)', () => {
     expect(top('when did invading the island start?')?.passage.paragraph).toBe(1);
   });

@@ -644,6 +644,9 @@ export class Library {
       if (base) offer(base, certainty);
       const related = this.related.of(base ?? term);
       for (const t of related.derivations) offer(t, derivationWeight * certainty);
+      // "Is it clear whether …?" is answered by "… is unclear", "is it likely" by "unlikely".
+      const opposite = english ? this.negation(lower) : undefined;
+      if (opposite) offer(opposite, derivationWeight);
       // A name has no synonyms: "Jade" Johnson is not "tire" or "fatigue" (WordNet's jade).
       if (!nameLike && this.postings.frequency(base ?? term) <= synonymMaxShare * this.passages.length) {
         for (const t of related.synonyms) {
@@ -679,6 +682,18 @@ export class Library {
       for (const [term, factor] of word.terms) weights.set(term, Math.max(weights.get(term) ?? 0, word.weight * factor));
     }
     return { text, words, terms: [...weights.keys()], weights, totalWeight: words.reduce((sum, w) => sum + w.weight, 0) };
+  }
+
+  /**
+   * The term of an English word with its "un-" added or taken off ("clear" / "unclear", "unlikely"
+   * / "likely"), when that is an English word too and the corpus uses it: a yes-or-no question
+   * asks by one, the report may answer by the other. Not for "under" or "united" ("der", "ited").
+   */
+  private negation(word: string): string | undefined {
+    const other = word.startsWith('un') ? word.slice(2) : `un${word}`;
+    if (other.length < 4 || !this.related.isEnglish(other)) return undefined;
+    const term = this.analyzer.processTerm(other);
+    return term !== null && this.postings.frequency(term) > 0 ? term : undefined;
   }
 
   /**
