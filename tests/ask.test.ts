@@ -193,8 +193,9 @@ describe('a large corpus', () => {
     const year = new Library({ reports: [{ id: 'big', title: 'Talks', file: 'big.md', paragraphs: [...paragraphs.slice(0, 1199), 'The talks of 2004 ended in Geneva.'] }], aliases: [], topics: [] });
     expect(year.search('how did the Geneva talks end in 2024?')).toMatchObject({ status: 'declined', hits: [], missing: ['2024'] });
     expect(year.search('how did the Geneva talks end in 2004?').status).toBe('answered');
-    // Another number the corpus lacks is a detail asked for, not the subject.
+    // Another number the corpus lacks is a detail asked for, not the subject; so is a count that looks like an old year.
     expect(year.search('how did the Geneva talks end in 2004, after 4000 days?').status).toBe('answered');
+    expect(year.search('how did the Geneva talks of 2004 end for 1800 prisoners?').status).toBe('answered');
   });
 
   it('takes a word WordNet has only as a name for a name, typed lower-case, and does not correct it', () => {

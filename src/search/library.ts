@@ -166,8 +166,11 @@ export interface RankWeights {
  */
 const HEADLINE_CONTEXT = 0.5;
 
-/** A year as typed in a question: "2024", "1983". */
-const YEAR = /^(?:1[5-9]|20)\d\d$/;
+/**
+ * A year as typed in a question: "2024", "1983". Not "1800" or "1500", which are more often counts
+ * ("1800 jobs"), and a large corpus writes nearly every year of the last century.
+ */
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** How many passages' readings (see `Library.reading`) are kept. */
 const READINGS_KEPT = 1024;
