@@ -366,7 +366,7 @@ describe('questions as people type them', () => {
   it('asks by a word with its "un-" added or taken off: "is it clear" is answered by "unclear"', () => {
     const plans = new Library({
       reports: [
-        { id: 'plan', title: 'Peace plan', file: 'plan.md', paragraphs: ['Whether the plan will work is unclear, officials said.', 'A deal is likely to follow.', 'Talks were held under a new chair.'] },
+        { id: 'plan', title: 'Peace plan', file: 'plan.md', paragraphs: ['Whether the plan will work is unclear, officials said.', 'A deal is likely to follow.', 'Talks were held under a new chair.', 'Unrest followed the vote.'] },
       ],
       aliases: [],
       topics: [],
@@ -377,6 +377,8 @@ describe('questions as people type them', () => {
     // Only between English words the corpus has: "under" is no negated "der", "unclear" no "clear" here.
     expect(plans.search('what was held under the chair?').terms).not.toContain('der');
     expect(plans.search('why is it unclear?').terms).not.toContain('clear');
+    // Adjectives only: "unrest" is no opposite of "rest".
+    expect(plans.search('what followed the rest of the vote?').terms).not.toContain('unrest');
   });
 
   it('finds a derivation WordNet knows (invading / invasion)', () => {

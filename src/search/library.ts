@@ -688,13 +688,14 @@ export class Library {
   }
 
   /**
-   * The term of an English word with its "un-" added or taken off ("clear" / "unclear", "unlikely"
-   * / "likely"), when that is an English word too and the corpus uses it: a yes-or-no question
-   * asks by one, the report may answer by the other. Not for "under" or "united" ("der", "ited").
+   * The term of an adjective with its "un-" added or taken off ("clear" / "unclear", "unlikely" /
+   * "likely"), when that is an adjective too and the corpus uses it: a yes-or-no question asks by
+   * one, the report may answer by the other. Adjectives only: "unrest" is no opposite of "rest",
+   * nor "uncover" of "cover"; and not "under" or "united" ("der", "ited").
    */
   private negation(word: string): string | undefined {
     const other = word.startsWith('un') ? word.slice(2) : `un${word}`;
-    if (other.length < 4 || !this.related.isEnglish(other)) return undefined;
+    if (other.length < 4 || !this.related.isAdjective(word) || !this.related.isAdjective(other)) return undefined;
     const term = this.analyzer.processTerm(other);
     return term !== null && this.postings.frequency(term) > 0 ? term : undefined;
   }

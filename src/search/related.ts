@@ -44,6 +44,12 @@ export class RelatedVocabulary {
     return ((english.get(word) ?? 0) & noun) !== 0 || baseForms(word).some(([base, parts]) => ((english.get(base) ?? 0) & parts & noun) !== 0);
   }
 
+  /** Whether WordNet knows a lower-case word as an adjective, itself or inflected ("unclear", "likelier"). */
+  isAdjective(word: string): boolean {
+    const { english } = wordNet();
+    return ((english.get(word) ?? 0) & adj) !== 0 || baseForms(word).some(([base, parts]) => ((english.get(base) ?? 0) & parts & adj) !== 0);
+  }
+
   /**
    * Whether the term is an English word's, or one edit from a familiar one (a typo of a word the
    * corpus lacks: "conected"). Not from a rare one: "iniesta" is a name, not a typo of "ingesta".
