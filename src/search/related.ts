@@ -40,14 +40,12 @@ export class RelatedVocabulary {
 
   /** Whether WordNet knows a lower-case word as a noun, itself or inflected ("referees"; not "rescheduled"). */
   isNoun(word: string): boolean {
-    const { english } = wordNet();
-    return ((english.get(word) ?? 0) & noun) !== 0 || baseForms(word).some(([base, parts]) => ((english.get(base) ?? 0) & parts & noun) !== 0);
+    return hasPart(word, noun);
   }
 
   /** Whether WordNet knows a lower-case word as an adjective, itself or inflected ("unclear", "likelier"). */
   isAdjective(word: string): boolean {
-    const { english } = wordNet();
-    return ((english.get(word) ?? 0) & adj) !== 0 || baseForms(word).some(([base, parts]) => ((english.get(base) ?? 0) & parts & adj) !== 0);
+    return hasPart(word, adj);
   }
 
   /**
@@ -73,6 +71,12 @@ const DETACHMENTS: ReadonlyArray<[string, string, number]> = [
   ['men', 'man', noun], ['ies', 'y', noun | verb], ['es', 'e', verb], ['es', '', verb], ['ed', 'e', verb], ['ed', '', verb],
   ['ing', 'e', verb], ['ing', '', verb], ['er', '', adj], ['est', '', adj], ['er', 'e', adj], ['est', 'e', adj],
 ];
+
+/** Whether WordNet has the word, itself or as a base form it inflects, as the part of speech `part` (a `PART_BITS` bit). */
+function hasPart(word: string, part: number): boolean {
+  const { english } = wordNet();
+  return ((english.get(word) ?? 0) & part) !== 0 || baseForms(word).some(([base, parts]) => ((english.get(base) ?? 0) & parts & part) !== 0);
+}
 
 /** The base forms an inflected word may have, each with the parts of speech it must be. */
 function baseForms(word: string): Array<[string, number]> {

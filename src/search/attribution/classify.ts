@@ -24,12 +24,13 @@ import type { Token } from './text.ts';
 // Module level: tsx (esbuild) compiles a `\p{…}` literal to `new RegExp(…)` where it stands, rebuilt per call.
 const CAPITALS = /^[\p{Lu}.&]+$/u;
 
+/** "J." of "J. Allard": a given name's initial, not an acronym. */
+export const INITIAL = /^\p{Lu}\.$/u;
+
 /**
  * "US", "NATO", "WSJ": capitals only, so never a pronoun or function word.
  * Tokens longer than one character start with a letter or digit, so `cap` rules out most without the regex.
  */
-/** "J." of "J. Allard": a given name's initial, not an acronym. */
-export const INITIAL = /^\p{Lu}\.$/u;
 export const isAcronym = (t: Token): boolean => t.cap && t.text.length > 1 && CAPITALS.test(t.text) && !INITIAL.test(t.text);
 
 export const isConjunction = (t: Token): boolean => t.lower === 'and' || t.lower === 'or' || t.text === '&';
